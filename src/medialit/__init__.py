@@ -1,0 +1,1 @@
+"""medialit: a media-literacy course engine."""
