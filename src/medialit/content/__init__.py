@@ -1,0 +1,6 @@
+"""Content: the validated data and lessons every other part of medialit reads."""
+
+from medialit.content.course import Course, Lesson, Sentence, find_root, load_course
+from medialit.content.problems import ContentError, Problem
+
+__all__ = ["ContentError", "Course", "Lesson", "Problem", "Sentence", "find_root", "load_course"]
