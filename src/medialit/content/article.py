@@ -70,7 +70,9 @@ def furniture_reason(line: str, seen_before: bool) -> str | None:
         return f"a short line ({len(words)} words) without sentence punctuation"
     capitalised = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
     if capitalised / len(words) >= 0.75:
-        return f"a short line ({len(words)} words) of capitalised words and numbers, like an address"
+        return (
+            f"a short line ({len(words)} words) of capitalised words and numbers, like an address"
+        )
     return None
 
 

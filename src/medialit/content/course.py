@@ -45,7 +45,13 @@ from medialit.content.yamlfile import display_name, load_model
 COURSE_FILE = "course.yaml"
 T = TypeVar("T")
 
-_NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion", "half", "dozen"]
+# Spelled-out numbers a sentence may carry; a rough net that only has to catch what the
+# numbers table must then explain.
+_NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred thousand million billion half dozen"
+).split()
 _NUMBER_TOKEN = re.compile(
     r"\d[\d,.]*|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", flags=re.IGNORECASE
 )
@@ -145,8 +151,14 @@ def find_root(start: Path | None = None) -> Path:
     if (checkout / COURSE_FILE).is_file():
         return checkout
     raise ContentError(
-        [Problem(COURSE_FILE, "(file)", f"no {COURSE_FILE} found from {here} upwards; "
-                 "run from inside the course folder or set MEDIALIT_COURSE_ROOT")]
+        [
+            Problem(
+                COURSE_FILE,
+                "(file)",
+                f"no {COURSE_FILE} found from {here} upwards; "
+                "run from inside the course folder or set MEDIALIT_COURSE_ROOT",
+            )
+        ]
     )
 
 
@@ -167,19 +179,31 @@ class _Collector:
         self.problems.append(Problem(file, where, message))
 
 
-def _check_span(c: _Collector, text: str, span: Span, file: str, where: str,
-                within: tuple[int, int] | None = None) -> None:
+def _check_span(
+    c: _Collector,
+    text: str,
+    span: Span,
+    file: str,
+    where: str,
+    within: tuple[int, int] | None = None,
+) -> None:
     actual = text[span.start : span.end]
     if actual != span.text:
         hint = ""
         found = text.find(span.text, within[0] if within else 0)
         if found >= 0:
             hint = f" (the text occurs at {found}: did the offset shift?)"
-        c.add(file, where, f"text at {span.start}..{span.end} reads {actual!r}, "
-              f"not {span.text!r}{hint}")
+        c.add(
+            file,
+            where,
+            f"text at {span.start}..{span.end} reads {actual!r}, not {span.text!r}{hint}",
+        )
     elif within and not (within[0] <= span.start and span.end <= within[1]):
-        c.add(file, where, f"span {span.start}..{span.end} lies outside its sentence "
-              f"({within[0]}..{within[1]})")
+        c.add(
+            file,
+            where,
+            f"span {span.start}..{span.end} lies outside its sentence ({within[0]}..{within[1]})",
+        )
 
 
 def _load_article(c: _Collector, root: Path, folder: Path) -> Article | None:
@@ -201,13 +225,21 @@ def _load_article(c: _Collector, root: Path, folder: Path) -> Article | None:
         return None
     article = Article(meta, path, raw, text, parse_text(text))
     if article.sha256 != meta.sha256:
-        c.add(name, "sha256", f"the article bytes changed (now {article.sha256}); the "
-              "scraped text must stay exactly as scraped")
+        c.add(
+            name,
+            "sha256",
+            f"the article bytes changed (now {article.sha256}); the "
+            "scraped text must stay exactly as scraped",
+        )
     detected = [(line.number, line.text) for line in article.boilerplate]
     declared = [(b.line, b.text) for b in meta.boilerplate]
     if detected != declared:
-        c.add(name, "boilerplate", f"declares lines {[n for n, _ in declared]} but the text has "
-              f"page furniture on lines {[n for n, _ in detected]}")
+        c.add(
+            name,
+            "boilerplate",
+            f"declares lines {[n for n, _ in declared]} but the text has "
+            f"page furniture on lines {[n for n, _ in detected]}",
+        )
     return article
 
 
@@ -219,23 +251,38 @@ def _check_unique(c: _Collector, file: str, where: str, ids: Iterable[str]) -> N
         seen.add(i)
 
 
-def _build_sentences(c: _Collector, root: Path, data: Path, article: Article,
-                     annotations: AnnotationsFile, numbers: list[NumberEntry],
-                     sources: dict[str, Source], citations: dict[str, Citation]) -> list[Sentence]:
+def _build_sentences(
+    c: _Collector,
+    root: Path,
+    data: Path,
+    article: Article,
+    annotations: AnnotationsFile,
+    numbers: list[NumberEntry],
+    sources: dict[str, Source],
+    citations: dict[str, Citation],
+) -> list[Sentence]:
     file = display_name(data / "annotations.yaml", root)
     text = article.text
     detected = article.parsed.sentences
     notes = annotations.sentences
     _check_unique(c, file, "sentences", (n.id for n in notes))
     if len(notes) != len(detected):
-        c.add(file, "sentences", f"{len(notes)} sentences annotated, but the article has "
-              f"{len(detected)} (every sentence needs exactly one annotation)")
+        c.add(
+            file,
+            "sentences",
+            f"{len(notes)} sentences annotated, but the article has "
+            f"{len(detected)} (every sentence needs exactly one annotation)",
+        )
     sentences: list[Sentence] = []
     for index, (note, found) in enumerate(zip(notes, detected, strict=False), start=1):
         where = f"sentences[{index - 1}]({note.id})"
         if (note.start, note.text) != (found.start, found.text):
-            c.add(file, f"{where}.text", f"does not match sentence {index} of the article, "
-                  f"which starts at {found.start}: {found.text[:60]!r}...")
+            c.add(
+                file,
+                f"{where}.text",
+                f"does not match sentence {index} of the article, "
+                f"which starts at {found.start}: {found.text[:60]!r}...",
+            )
         bounds = (note.start, note.end)
         for k, hedge in enumerate(note.hedges):
             _check_span(c, text, hedge, file, f"{where}.hedges[{k}]", bounds)
@@ -246,19 +293,42 @@ def _build_sentences(c: _Collector, root: Path, data: Path, article: Article,
         _check_sourcing(c, file, where, note, sources, article.meta.publisher)
         for k, cid in enumerate(note.verdict.citations):
             if cid not in citations:
-                c.add(file, f"{where}.verdict.citations[{k}]", f"unknown citation '{cid}' "
-                      "(add it to data/citations.yaml)")
+                c.add(
+                    file,
+                    f"{where}.verdict.citations[{k}]",
+                    f"unknown citation '{cid}' (add it to data/citations.yaml)",
+                )
         inside = [n for n in numbers if n.sentence == note.id]
-        sentences.append(Sentence(
-            note.id, index, note.start, note.end, note.text, note.kind, list(note.also),
-            note.claimant, list(note.chain), list(note.hedges), list(note.quotes),
-            list(note.unattributed), note.verdict, note.note, inside,
-        ))
+        sentences.append(
+            Sentence(
+                note.id,
+                index,
+                note.start,
+                note.end,
+                note.text,
+                note.kind,
+                list(note.also),
+                note.claimant,
+                list(note.chain),
+                list(note.hedges),
+                list(note.quotes),
+                list(note.unattributed),
+                note.verdict,
+                note.note,
+                inside,
+            )
+        )
     return sentences
 
 
-def _check_sourcing(c: _Collector, file: str, where: str, note: SentenceAnnotation,
-                    sources: dict[str, Source], publisher: str) -> None:
+def _check_sourcing(
+    c: _Collector,
+    file: str,
+    where: str,
+    note: SentenceAnnotation,
+    sources: dict[str, Source],
+    publisher: str,
+) -> None:
     if note.claimant not in sources:
         c.add(file, f"{where}.claimant", f"'{note.claimant}' is not in data/sources.yaml")
     for k, hop in enumerate(note.chain):
@@ -268,9 +338,15 @@ def _check_sourcing(c: _Collector, file: str, where: str, note: SentenceAnnotati
         c.add(file, f"{where}.chain", f"the last hop must be the article itself ('{publisher}')")
 
 
-def _check_numbers(c: _Collector, root: Path, data: Path, article: Article,
-                   numbers: list[NumberEntry], sentences: list[Sentence],
-                   sources: dict[str, Source]) -> None:
+def _check_numbers(
+    c: _Collector,
+    root: Path,
+    data: Path,
+    article: Article,
+    numbers: list[NumberEntry],
+    sentences: list[Sentence],
+    sources: dict[str, Source],
+) -> None:
     file = display_name(data / "numbers.yaml", root)
     by_id = {s.id: s for s in sentences}
     _check_unique(c, file, "numbers", (n.id for n in numbers))
@@ -280,8 +356,14 @@ def _check_numbers(c: _Collector, root: Path, data: Path, article: Article,
         if sentence is None:
             c.add(file, f"{where}.sentence", f"unknown sentence '{number.sentence}'")
             continue
-        _check_span(c, article.text, Span(text=number.text, start=number.start), file,
-                    f"{where}.start", (sentence.start, sentence.end))
+        _check_span(
+            c,
+            article.text,
+            Span(text=number.text, start=number.start),
+            file,
+            f"{where}.start",
+            (sentence.start, sentence.end),
+        )
         if number.counted_by not in sources:
             c.add(file, f"{where}.counted_by", f"'{number.counted_by}' is not in data/sources.yaml")
     covered = [(n.start, n.end) for n in numbers]
@@ -289,8 +371,12 @@ def _check_numbers(c: _Collector, root: Path, data: Path, article: Article,
         for match in _NUMBER_TOKEN.finditer(sentence.text):
             start = sentence.start + match.start()
             if not any(a <= start < b for a, b in covered):
-                c.add(file, "numbers", f"'{match.group()}' in sentence {sentence.id} (at {start}) "
-                      "is not in the numbers table")
+                c.add(
+                    file,
+                    "numbers",
+                    f"'{match.group()}' in sentence {sentence.id} (at {start}) "
+                    "is not in the numbers table",
+                )
 
 
 def _check_registry(c: _Collector, file: str, sources: list[Source]) -> None:
@@ -303,21 +389,26 @@ def _check_registry(c: _Collector, file: str, sources: list[Source]) -> None:
         for alias in source.aliases:
             key = alias.casefold()
             if key in owners and owners[key] != source.id:
-                c.add(file, f"sources[{k}]({source.id}).aliases",
-                      f"alias '{alias}' also belongs to '{owners[key]}'")
+                c.add(
+                    file,
+                    f"sources[{k}]({source.id}).aliases",
+                    f"alias '{alias}' also belongs to '{owners[key]}'",
+                )
             owners[key] = source.id
 
 
-def _check_refs(c: _Collector, file: str, where: str, refs: Iterable[str], known: Iterable[str],
-                what: str) -> None:
+def _check_refs(
+    c: _Collector, file: str, where: str, refs: Iterable[str], known: Iterable[str], what: str
+) -> None:
     known = set(known)
     for k, ref in enumerate(refs):
         if ref not in known:
             c.add(file, f"{where}[{k}]", f"unknown {what} '{ref}'")
 
 
-def _load_lessons(c: _Collector, root: Path, meta: CourseFile,
-                  sentences: list[Sentence]) -> tuple[list[Lesson], dict[str, Any]]:
+def _load_lessons(
+    c: _Collector, root: Path, meta: CourseFile, sentences: list[Sentence]
+) -> tuple[list[Lesson], dict[str, Any]]:
     if not meta.lessons:
         return [], {}
     from medialit.content import quizbank  # the quiz schema lives beside the other schemas
@@ -335,14 +426,20 @@ def _load_lessons(c: _Collector, root: Path, meta: CourseFile,
         bank_path = folder / "quiz.yaml"
         bank = None
         if bank_path.exists():
-            bank = c.attempt(lambda p=bank_path, o=objectives: quizbank.load_bank(
-                p, root, sentences=texts, objectives=o, misconceptions=misconceptions))
+            bank = c.attempt(
+                lambda p=bank_path, o=objectives: quizbank.load_bank(
+                    p, root, sentences=texts, objectives=o, misconceptions=misconceptions
+                )
+            )
             if bank is not None:
                 tested = {q.objective for q in bank.questions}
                 for k, objective in enumerate(guide.meta.objectives):
                     if objective.id not in tested:
-                        c.add(display_name(folder / "guide.md", root), f"objectives[{k}]",
-                              f"objective '{objective.id}' is not tested by any quiz question")
+                        c.add(
+                            display_name(folder / "guide.md", root),
+                            f"objectives[{k}]",
+                            f"objective '{objective.id}' is not tested by any quiz question",
+                        )
         lessons.append(Lesson(lesson_id, folder, guide, bank))
     return lessons, misconceptions
 
@@ -370,12 +467,17 @@ def load_course(root: Path | str | None = None) -> Course:
     if sources_file:
         _check_registry(c, display_name(data / "sources.yaml", root), sources_file.sources)
     if citations_file:
-        _check_unique(c, display_name(data / "citations.yaml", root), "citations",
-                      (x.id for x in citations_file.citations))
+        _check_unique(
+            c,
+            display_name(data / "citations.yaml", root),
+            "citations",
+            (x.id for x in citations_file.citations),
+        )
     sentences: list[Sentence] = []
     if article and annotations and sources_file and citations_file:
-        sentences = _build_sentences(c, root, data, article, annotations, numbers, sources,
-                                     citations)
+        sentences = _build_sentences(
+            c, root, data, article, annotations, numbers, sources, citations
+        )
         if numbers_file:
             _check_numbers(c, root, data, article, numbers, sentences, sources)
     ids = [s.id for s in sentences]
@@ -385,26 +487,48 @@ def load_course(root: Path | str | None = None) -> Course:
             if sentences:
                 _check_refs(c, file, f"events[{k}].sentences", event.sentences, ids, "sentence")
             if citations_file:
-                _check_refs(c, file, f"events[{k}].citations", event.citations, citations,
-                            "citation")
+                _check_refs(
+                    c, file, f"events[{k}].citations", event.citations, citations, "citation"
+                )
     if places and places.incursion_area:
-        _check_refs(c, display_name(data / "places.yaml", root), "incursion_area.around",
-                    [places.incursion_area.around], (p.id for p in places.places), "place")
+        _check_refs(
+            c,
+            display_name(data / "places.yaml", root),
+            "incursion_area.around",
+            [places.incursion_area.around],
+            (p.id for p in places.places),
+            "place",
+        )
     if context and citations_file:
         file = display_name(data / "context-figures.yaml", root)
-        for name in ("casualty_estimates", "troop_estimates", "drone_nights",
-                     "strike_casualties", "strike_counts_by_outlet"):
-            _check_refs(c, file, name, (x.citation for x in getattr(context, name)),
-                        citations, "citation")
+        for name in (
+            "casualty_estimates",
+            "troop_estimates",
+            "drone_nights",
+            "strike_casualties",
+            "strike_counts_by_outlet",
+        ):
+            _check_refs(
+                c, file, name, (x.citation for x in getattr(context, name)), citations, "citation"
+            )
     lessons, misconceptions = _load_lessons(c, root, meta, sentences)
     if c.problems:
         raise ContentError(sorted(set(c.problems)))
     assert article and timeline and places and context  # guaranteed when no problems
     return Course(
-        root=root, meta=meta, article=article, sentences=sentences, sources=sources,
-        numbers=numbers, timeline=sorted(timeline.events, key=lambda e: e.date),
-        places=list(places.places), incursion_area=places.incursion_area, citations=citations,
-        context=context, lessons=lessons, misconceptions=misconceptions,
+        root=root,
+        meta=meta,
+        article=article,
+        sentences=sentences,
+        sources=sources,
+        numbers=numbers,
+        timeline=sorted(timeline.events, key=lambda e: e.date),
+        places=list(places.places),
+        incursion_area=places.incursion_area,
+        citations=citations,
+        context=context,
+        lessons=lessons,
+        misconceptions=misconceptions,
     )
 
 

@@ -86,7 +86,9 @@ def load_guide(path: Path, root: Path, student_edition: bool = False) -> Guide:
         order = [sections.index(s) for s in expected]
         if order != sorted(order):
             problems.append(
-                Problem(name, "(sections)", "sections out of order; expected " + " / ".join(expected))
+                Problem(
+                    name, "(sections)", "sections out of order; expected " + " / ".join(expected)
+                )
             )
     ids = [o.id for o in meta.objectives]
     for dup in sorted({i for i in ids if ids.count(i) > 1}):
