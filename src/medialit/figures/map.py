@@ -1,0 +1,366 @@
+"""The Kursk map: where the article's places are, and where "eastern Russia" is not.
+
+Drawn from Natural Earth outlines (``data/map/countries-50m.json``) and the
+course's ``places``. Every choice a map maker makes is visible here, because
+the lesson is that maps encode choices:
+
+* Crimea sits inside Russia's polygon in the outline data. It is cut out and
+  drawn as Ukrainian territory occupied by Russia since 2014 (hatched, labelled).
+* Areas of eastern and southern Ukraine occupied since 2022 and the 2024 front
+  line are not drawn; the caption says so.
+* The August 2024 incursion is a dashed circle of the radius the course data
+  gives (``places.yaml: incursion_area``): a schematic area, labelled as such.
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.patches import Ellipse, PathPatch, Rectangle
+from matplotlib.path import Path as MplPath
+
+from medialit.figures import palette
+from medialit.figures.common import course_or_default
+from medialit.figures.display import RC, AccessibleFigure, DataTable, new_figure, source_line
+from medialit.figures.topojson import Country, load_countries, ring_contains
+
+MAP_FILE = Path("data") / "map" / "countries-50m.json"
+OUTLINE_SOURCE = "Natural Earth outlines (public domain) via npm world-atlas 2.0.2"
+
+# The map's frame (degrees): Ukraine, western Russia up to Moscow, and neighbours.
+EXTENT = (21.0, 43.5, 42.5, 57.0)  # lon_min, lat_min, lon_max, lat_max
+# A point inside Crimea, used only to pick Crimea's ring out of Russia's polygons
+# when the course data has no place of kind "occupied" (Simferopol).
+CRIMEA_PROBE = (34.10, 44.95)
+KM_PER_DEGREE = 111.32
+# The zoom panel's frame around the border near Kursk.
+ZOOM = (33.4, 50.2, 38.4, 52.6)
+
+NEIGHBOURS = (
+    "Belarus", "Poland", "Moldova", "Romania", "Lithuania", "Latvia", "Estonia",
+    "Slovakia", "Hungary", "Georgia", "Turkey", "Bulgaria", "Kazakhstan", "Finland",
+)
+
+
+def rings_path(rings: Iterable[np.ndarray]) -> MplPath:
+    """One compound matplotlib Path from closed rings (outer rings and holes alike)."""
+    vertices, codes = [], []
+    for ring in rings:
+        if len(ring) < 3:
+            continue
+        vertices.append(ring)
+        ring_codes = np.full(len(ring), MplPath.LINETO, dtype=MplPath.code_type)
+        ring_codes[0] = MplPath.MOVETO
+        ring_codes[-1] = MplPath.CLOSEPOLY
+        codes.append(ring_codes)
+    if not vertices:
+        return MplPath(np.zeros((0, 2)))
+    return MplPath(np.concatenate(vertices), np.concatenate(codes))
+
+
+def unwrap_antimeridian(rings: Iterable[np.ndarray]) -> list[np.ndarray]:
+    """Count western-hemisphere longitudes as 180-360°E where a ring crosses the date line.
+
+Natural Earth rings that cross 180° jump from +180 to -180; shifting the
+negative side keeps Russia's far east (Chukotka) contiguous at about 190°E.
+"""
+    out = []
+    for ring in rings:
+        lon = ring[:, 0]
+        if lon.max() < 0 or lon.max() - lon.min() > 180:
+            ring = ring.copy()
+            ring[lon < 0, 0] += 360.0
+        out.append(ring)
+    return out
+
+
+def split_occupied(country: Country, lon: float, lat: float) -> tuple[list, list]:
+    """Rings of ``country`` without, and with, the polygon containing (lon, lat)."""
+    kept, taken = [], []
+    for polygon in country.polygons:
+        (taken if ring_contains(polygon[0], lon, lat) else kept).extend(polygon)
+    return kept, taken
+
+
+def _find_place(places: Sequence[Any], key: str) -> Any:
+    key = key.lower()
+    for place in places:
+        if place.id.lower() == key or place.name.lower() == key:
+            return place
+    for place in places:
+        if place.id.lower().startswith(key) or place.name.lower().startswith(key):
+            return place
+    names = ", ".join(sorted(p.id for p in places)) or "none"
+    raise LookupError(f"places: no place {key!r} (known: {names})")
+
+
+def _by_kind(places: Sequence[Any], *kinds: str) -> Any | None:
+    for place in places:
+        if (getattr(place, "kind", "") or "").lower() in kinds:
+            return place
+    return None
+
+
+def _visible_point(country: Country, extent: tuple[float, float, float, float]) -> tuple:
+    """A label position inside the visible part of a country (grid median, snapped)."""
+    lon0, lat0, lon1, lat1 = extent
+    xs, ys = np.meshgrid(np.linspace(lon0, lon1, 60), np.linspace(lat0, lat1, 40))
+    grid = np.column_stack([xs.ravel(), ys.ravel()])
+    inside = np.zeros(len(grid), dtype=bool)
+    for polygon in country.polygons:
+        ring = polygon[0]
+        if len(ring) < 3 or not _intersects(_ring_bounds(ring), extent):
+            continue
+        inside |= MplPath(ring).contains_points(grid)
+    if inside.sum() < 6:  # too little of it shows to carry a label
+        return None
+    pts = grid[inside]
+    centre = np.median(pts, axis=0)
+    return tuple(pts[np.argmin(((pts - centre) ** 2).sum(axis=1))])
+
+
+def _ring_bounds(ring: np.ndarray) -> tuple[float, float, float, float]:
+    return (float(ring[:, 0].min()), float(ring[:, 1].min()),
+            float(ring[:, 0].max()), float(ring[:, 1].max()))
+
+
+def _intersects(bounds: tuple[float, float, float, float], extent) -> bool:
+    a0, b0, a1, b1 = bounds
+    lon0, lat0, lon1, lat1 = extent
+    return a0 <= lon1 and a1 >= lon0 and b0 <= lat1 and b1 >= lat0
+
+
+def _draw_regional(ax: Axes, countries: dict[str, Country], places: Sequence[Any],
+                   crimea_rings: list, russia_rings: list, incursion: Any) -> list[str]:
+    lon0, lat0, lon1, lat1 = EXTENT
+    ax.set_facecolor(palette.WATER)
+    neighbours_shown = []
+    for name in NEIGHBOURS:
+        country = countries.get(name)
+        if country is None or not _intersects(country.bounds(), EXTENT):
+            continue
+        rings = [r for poly in country.polygons for r in poly]
+        ax.add_patch(PathPatch(rings_path(rings), facecolor="#F2F2F2", edgecolor="#888888",
+                               linewidth=0.5))
+        spot = _visible_point(country, EXTENT)
+        if spot is not None:
+            ax.text(*spot, name, ha="center", va="center", fontsize=7, color="#444444",
+                    style="italic", clip_on=True)
+        neighbours_shown.append(name)
+
+    ukraine = countries["Ukraine"]
+    ax.add_patch(PathPatch(rings_path([r for p in ukraine.polygons for r in p]),
+                           facecolor=palette.SKY_BLUE, alpha=0.45, edgecolor=palette.BLUE,
+                           linewidth=0.9))
+    ax.add_patch(PathPatch(rings_path(russia_rings), facecolor=palette.ORANGE, alpha=0.35,
+                           edgecolor="#8A5A00", linewidth=0.9, hatch="..", ))
+    ax.add_patch(PathPatch(rings_path(crimea_rings), facecolor=palette.SKY_BLUE, alpha=0.45,
+                           edgecolor=palette.BLUE, linewidth=0.9))
+    ax.add_patch(PathPatch(rings_path(crimea_rings), facecolor="none",
+                           edgecolor=palette.VERMILLION, linewidth=0.0, hatch="////"))
+    for name, size in (("UKRAINE", 12), ("RUSSIA", 12)):
+        spot = _visible_point(countries[name.title()], EXTENT)
+        if spot is not None:
+            ax.text(*spot, name, ha="center", va="center", fontsize=size, weight="bold",
+                    color="#333333", alpha=0.8)
+    if crimea_rings:
+        pts = np.concatenate(crimea_rings)
+        ax.annotate(
+            "Crimea: Ukrainian territory\noccupied by Russia since 2014\n(hatched)",
+            xy=(pts[:, 0].mean(), pts[:, 1].mean()), xytext=(pts[:, 0].min() - 8.5, lat0 + 0.6),
+            fontsize=7.5, arrowprops={"arrowstyle": "->", "color": "#333333", "lw": 0.8},
+            bbox={"boxstyle": "round,pad=0.25", "fc": "white", "ec": palette.VERMILLION},
+        )
+
+    if incursion is not None:
+        ax.add_patch(Rectangle((ZOOM[0], ZOOM[1]), ZOOM[2] - ZOOM[0], ZOOM[3] - ZOOM[1],
+                               facecolor="none", edgecolor=palette.BLACK, linewidth=0.8,
+                               linestyle=":"))
+        ax.text(ZOOM[0], ZOOM[3] + 0.1, "see zoom", fontsize=7, va="bottom")
+
+    for place in places:
+        if not (lon0 <= place.lon <= lon1 and lat0 <= place.lat <= lat1):
+            continue
+        marker, size, color = _place_style(place)
+        ax.plot(place.lon, place.lat, marker=marker, markersize=size, color=color,
+                markeredgecolor="white", markeredgewidth=0.8, linestyle="none", zorder=5)
+        ax.annotate(place.name, (place.lon, place.lat), xytext=(5, 4),
+                    textcoords="offset points", fontsize=8.5, weight="bold", zorder=6,
+                    bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none",
+                          "alpha": 0.75})
+    ax.set_xlim(lon0, lon1)
+    ax.set_ylim(lat0, lat1)
+    ax.set_aspect(1 / math.cos(math.radians((lat0 + lat1) / 2)))
+    ax.set_xlabel("longitude (°E)")
+    ax.set_ylabel("latitude (°N)")
+    for spine in ("top", "right"):
+        ax.spines[spine].set_visible(True)
+    return neighbours_shown
+
+
+def _draw_zoom(ax: Axes, countries: dict[str, Country], places: Sequence[Any],
+               russia_rings: list, incursion: Any, radius_km: float, label: str) -> None:
+    """The border near Kursk at a scale where the incursion area is visible."""
+    lon0, lat0, lon1, lat1 = ZOOM
+    ax.set_facecolor(palette.WATER)
+    ukraine = countries["Ukraine"]
+    ax.add_patch(PathPatch(rings_path([r for p in ukraine.polygons for r in p]),
+                           facecolor=palette.SKY_BLUE, alpha=0.45, edgecolor=palette.BLUE,
+                           linewidth=1.2))
+    ax.add_patch(PathPatch(rings_path(russia_rings), facecolor=palette.ORANGE, alpha=0.35,
+                           edgecolor="#8A5A00", linewidth=1.2, hatch=".."))
+    radius = radius_km / KM_PER_DEGREE
+    aspect = 1 / math.cos(math.radians(incursion.lat))
+    ax.add_patch(Ellipse((incursion.lon, incursion.lat), 2 * radius * aspect, 2 * radius,
+                         facecolor=palette.VERMILLION, alpha=0.18, edgecolor="none"))
+    ax.add_patch(Ellipse((incursion.lon, incursion.lat), 2 * radius * aspect, 2 * radius,
+                         facecolor="none", edgecolor=palette.VERMILLION, linestyle="--",
+                         linewidth=1.5))
+    ax.annotate(textwrap.fill(label + " (dashed circle)", 28),
+                xy=(incursion.lon - radius * aspect * 0.7, incursion.lat - radius * 0.7),
+                xytext=(lon0 + 0.15, lat0 + 0.25), fontsize=7.5,
+                arrowprops={"arrowstyle": "->", "color": palette.VERMILLION, "lw": 0.8},
+                bbox={"boxstyle": "round,pad=0.25", "fc": "white", "ec": palette.VERMILLION,
+                      "ls": "--"})
+    for name, spot in (("RUSSIA", (lon1 - 0.9, lat1 - 0.3)), ("UKRAINE", (lon0 + 0.9, lat0 + 1.4))):
+        ax.text(*spot, name, ha="center", fontsize=9, weight="bold", color="#333333", alpha=0.8)
+    for place in places:
+        if not (lon0 <= place.lon <= lon1 and lat0 <= place.lat <= lat1):
+            continue
+        marker, size, color = _place_style(place)
+        ax.plot(place.lon, place.lat, marker=marker, markersize=size, color=color,
+                markeredgecolor="white", markeredgewidth=0.8, linestyle="none", zorder=5)
+        ax.annotate(place.name, (place.lon, place.lat), xytext=(5, 4),
+                    textcoords="offset points", fontsize=8.5, weight="bold", zorder=6,
+                    bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none",
+                          "alpha": 0.75})
+    ax.set_xlim(lon0, lon1)
+    ax.set_ylim(lat0, lat1)
+    ax.set_aspect(1 / math.cos(math.radians((lat0 + lat1) / 2)))
+    ax.set_title("Zoom: the border near Kursk", loc="left")
+    ax.tick_params(labelsize=7)
+    for spine in ("top", "right"):
+        ax.spines[spine].set_visible(True)
+
+
+def _place_style(place: Any) -> tuple[str, float, str]:
+    kind = (getattr(place, "kind", "") or "").lower()
+    if "capital" in kind:
+        return "*", 12, palette.BLACK
+    if "town" in kind or "incursion" in kind:
+        return "s", 7, palette.VERMILLION
+    if "site" in kind or "base" in kind:
+        return "^", 8, palette.BLACK
+    return "o", 8, palette.BLACK
+
+
+def russia_span(russia: Country) -> tuple[float, float]:
+    """West and east extremes of Russia in °E, its far east counted past 180°."""
+    pts = np.concatenate(unwrap_antimeridian(r for p in russia.polygons for r in p))
+    return float(pts[:, 0].min()), float(pts[:, 0].max())
+
+
+def _draw_span(ax: Axes, russia: Country, kursk: Any, span: tuple[float, float]) -> float:
+    rings = unwrap_antimeridian(r for p in russia.polygons for r in p)
+    ax.add_patch(PathPatch(rings_path(rings), facecolor=palette.ORANGE, alpha=0.35,
+                           edgecolor="#8A5A00", linewidth=0.4, hatch=".."))
+    west, east = span
+    share = (kursk.lon - west) / (east - west)
+    ax.axvline(kursk.lon, color=palette.BLACK, linewidth=1.2)
+    ax.plot(kursk.lon, kursk.lat, marker="o", color=palette.BLACK, markersize=6)
+    ax.annotate(f"{kursk.name}, {kursk.lon:.0f}°E: in the westernmost {share:.0%}\n"
+                f"of Russia's east-west span ({west:.0f}°E to {east:.0f}°E)",
+                (kursk.lon, kursk.lat), xytext=(kursk.lon + 12, 45), fontsize=8,
+                arrowprops={"arrowstyle": "->", "lw": 0.8})
+    ax.annotate("", xy=(west, 40), xytext=(east, 40),
+                arrowprops={"arrowstyle": "<->", "lw": 0.8, "color": "#333333"})
+    ax.text(west, 38, "west", ha="left", va="top", fontsize=7.5)
+    ax.text(east, 38, "east", ha="right", va="top", fontsize=7.5)
+    ax.set_xlim(west - 4, east + 4)
+    ax.set_ylim(34, 80)
+    ax.set_aspect(1 / math.cos(math.radians(60)))
+    ax.set_title('The article: Kursk is "a border area in eastern Russia". '
+                 "All of Russia, same longitude scale:", fontsize=9, loc="left")
+    ax.set_xlabel("longitude (°E; past 180 = Russia's far east across the date line)")
+    ax.set_yticks([])
+    ax.spines["left"].set_visible(False)
+    return share
+
+
+def map_kursk(course: Any | None = None) -> AccessibleFigure:
+    """The regional map with Kursk, the incursion area, Crimea, and Russia's east-west span."""
+    course = course_or_default(course)
+    return draw_map(course.places, course.root / MAP_FILE,
+                    f"{OUTLINE_SOURCE}; places: course data (data/places.yaml)",
+                    incursion_area=course.incursion_area)
+
+
+def draw_map(places: Sequence[Any], map_file: Path, source: str,
+             incursion_area: Any | None = None) -> AccessibleFigure:
+    """Build the map from outlines and places (no course object needed, for tests)."""
+    countries = load_countries(Path(map_file))
+    for needed in ("Russia", "Ukraine"):
+        if needed not in countries:
+            raise LookupError(f"{map_file}: no country named {needed!r}")
+    kursk = _find_place(places, "kursk")
+    incursion = _find_place(places, incursion_area.around) if incursion_area else None
+    occupied = _by_kind(places, "occupied", "occupied_territory")
+    probe = (occupied.lon, occupied.lat) if occupied is not None else CRIMEA_PROBE
+    russia_rings, crimea_rings = split_occupied(countries["Russia"], *probe)
+    if not crimea_rings:
+        raise LookupError(f"{map_file}: no Russian polygon contains the Crimea probe point")
+
+    with matplotlib.rc_context(RC):
+        fig = new_figure(10.5, 9.0)
+        grid = fig.add_gridspec(2, 2, height_ratios=(3.0, 1.3), width_ratios=(2.0, 1.0))
+        ax = fig.add_subplot(grid[0, 0])
+        neighbours = _draw_regional(ax, countries, places, crimea_rings, russia_rings,
+                                    incursion)
+        ax.set_title("Kursk region: on Ukraine's border, in the west of Russia", loc="left")
+        if incursion is not None:
+            _draw_zoom(fig.add_subplot(grid[0, 1]), countries, places, russia_rings, incursion,
+                       incursion_area.radius_km, incursion_area.label)
+        span = russia_span(countries["Russia"])
+        share = _draw_span(fig.add_subplot(grid[1, :]), countries["Russia"], kursk, span)
+        source_line(fig, source)
+
+    lon0, lat0, lon1, lat1 = EXTENT
+    shown = [p for p in places if lon0 <= p.lon <= lon1 and lat0 <= p.lat <= lat1]
+    incursion_text = (
+        f"A zoom panel shows the border near {kursk.name}; a dashed circle of "
+        f"{incursion_area.radius_km:g} km around {incursion.name} marks the schematic area of "
+        "Ukraine's August 2024 incursion, not a front line. " if incursion is not None else "")
+    alt = (
+        f"Map of Ukraine, western Russia and neighbours ({', '.join(neighbours)}). "
+        f"Marked: {', '.join(p.name for p in shown)}. "
+        f"{kursk.name} lies at {kursk.lat:.1f}°N {kursk.lon:.1f}°E, next to Ukraine's "
+        f"north-eastern border. A lower panel shows all of Russia, from {span[0]:.0f}°E to "
+        f"{span[1]:.0f}°E: {kursk.name} is in its westernmost {share:.0%}: western Russia, "
+        "not 'eastern Russia' as the article says. "
+        + incursion_text
+        + "Crimea is hatched and labelled as Ukrainian territory occupied by Russia since 2014."
+    )
+    caption = (
+        "Where the article's places are. Maps encode choices: the outline data puts Crimea "
+        "inside Russia; this map draws it as Ukrainian territory occupied by Russia since 2014. "
+        "It does not show other areas occupied since 2022 or the 2024 front line, and the "
+        "incursion circle is schematic."
+    )
+    rows = [(p.name, round(p.lat, 2), round(p.lon, 2), p.kind,
+             "shown on the regional map" if p in shown else "outside the regional map")
+            for p in places]
+    if incursion is not None:
+        rows.append((incursion_area.label, round(incursion.lat, 2), round(incursion.lon, 2),
+                     f"circle, radius {incursion_area.radius_km:g} km", "zoom panel"))
+    rows.append(("Russia, westernmost point", "", round(span[0], 1), "outline", "lower panel"))
+    rows.append(("Russia, easternmost point", "", round(span[1], 1), "outline",
+                 "lower panel; past 180 = across the date line"))
+    table = DataTable.of(("place", "latitude °N", "longitude °E", "kind", "on the map"), rows)
+    return AccessibleFigure("map-kursk", fig, alt, caption, source, table)
