@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
 # Modules that add subcommands, in the order `medialit --help` lists them.
 COMMAND_MODULES: tuple[str, ...] = (
-    "medialit.content.commands",
+    "medialit.check",
+    "medialit.progress.commands",
 )
 
 
@@ -42,6 +44,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # a teacher gets one line, a developer can ask for more
+        if os.environ.get("MEDIALIT_DEBUG"):
+            raise
+        print(
+            f"medialit {args.command}: unexpected error: {type(exc).__name__}: {exc}\n"
+            "Set MEDIALIT_DEBUG=1 to see the details, and please report it.",
+            file=sys.stderr,
+        )
+        return 1
 
 
 if __name__ == "__main__":  # pragma: no cover

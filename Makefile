@@ -1,0 +1,51 @@
+# The two commands of the README, and the tools behind them.
+#   make course   install everything and open the course in JupyterLab
+#   make test     install everything and run every test
+# Needs only Python 3.11+ and access to the package registries.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.medialit-installed
+NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval-sanitize.cfg
+PORT   ?= 8888
+
+.PHONY: course test lint check unit notebooks-test notebooks bench release clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "medialit needs Python 3.11 or newer; found " + sys.version.split()[0])'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --upgrade pip
+	$(BIN)/python -m pip install -e '.[test]'
+	@touch $(STAMP)
+
+course: $(STAMP)
+	$(BIN)/medialit check
+	$(BIN)/jupyter lab --notebook-dir=notebooks --ServerApp.port=$(PORT) notebooks/00-start-here.ipynb
+
+test: lint check unit notebooks-test
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks tools
+
+check: $(STAMP)
+	$(BIN)/medialit check
+
+unit: $(STAMP)
+	$(BIN)/pytest tests
+
+notebooks-test: $(STAMP)
+	MEDIALIT_LEARNER=nbval MEDIALIT_DATA_DIR=$$(mktemp -d) $(BIN)/pytest $(NBVAL) -p no:cacheprovider notebooks
+
+# Re-execute the course notebooks in place after changing the engine.
+notebooks: $(STAMP)
+	$(BIN)/python tools/run_notebooks.py
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run_all.py
+
+release: $(STAMP)
+	$(BIN)/medialit release $(or $(OUT),release)
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache

@@ -1,0 +1,88 @@
+"""``medialit check``: validate every content file and summarise what the course holds.
+
+It sits beside ``cli.py`` rather than in ``content/`` because its summary also
+counts what the upper layers build from the content (figures).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from medialit.content import ContentError, Course, load_course
+
+
+def summary(course: Course) -> dict[str, Any]:
+    """Counts a teacher (or CI) can compare with what they expect."""
+    by_type: Counter[str] = Counter()
+    for lesson in course.lessons:
+        if lesson.quiz is not None:
+            by_type.update(q.type for q in lesson.quiz.questions)
+    return {
+        "ok": True,
+        "root": str(course.root),
+        "edition": course.meta.edition,
+        "lessons": len(course.lessons),
+        "questions": sum(by_type.values()),
+        "questions_by_type": dict(sorted(by_type.items())),
+        "sentences_annotated": len(course.sentences),
+        "boilerplate_lines": len(course.article.boilerplate),
+        "sources": len(course.sources),
+        "numbers": len(course.numbers),
+        "timeline_events": len(course.timeline),
+        "citations": len(course.citations),
+        "verdicts": dict(sorted(Counter(s.verdict.rating.value for s in course.sentences).items())),
+        "figures": _figure_count(),
+    }
+
+
+def _figure_count() -> int | None:
+    try:
+        figures = importlib.import_module("medialit.figures")
+    except ImportError:
+        return None
+    catalogue = getattr(figures, "CATALOGUE", None)
+    return len(catalogue) if catalogue is not None else None
+
+
+def run(root: Path | None, as_json: bool) -> int:
+    try:
+        course = load_course(root)
+    except ContentError as exc:
+        if as_json:
+            problems = [
+                {"file": p.file, "field": p.field, "problem": p.message} for p in exc.problems
+            ]
+            print(json.dumps({"ok": False, "problems": problems}, indent=2, ensure_ascii=False))
+        else:
+            for problem in exc.problems:
+                print(problem, file=sys.stderr)
+            print(f"{len(exc.problems)} problem(s) found.", file=sys.stderr)
+        return 1
+    report = summary(course)
+    if as_json:
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        print(
+            f"OK: {report['sentences_annotated']} sentences annotated, {report['sources']} "
+            f"sources, {report['numbers']} numbers, {report['lessons']} lessons, "
+            f"{report['questions']} quiz questions."
+        )
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "check",
+        help="validate all course content (data/ and lessons/)",
+        description="Validate the article, its annotations, sources, numbers, timeline and every "
+        "lesson. Problems are printed as 'file: field: problem'; the exit code is 1 if any.",
+    )
+    parser.add_argument("--json", action="store_true", help="print a JSON summary (or problems)")
+    parser.add_argument("--root", type=Path, default=None, help="course folder (default: found)")
+    parser.set_defaults(handler=lambda args: run(args.root, args.json))
