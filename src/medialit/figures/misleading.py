@@ -1,0 +1,146 @@
+"""The same numbers drawn honestly and misleadingly, side by side, for the lesson on charts.
+
+Both panels use identical data from the course; only the drawing choices differ,
+and each panel says in words which it is and why. Two tricks are shown:
+
+* ``truncated-axis``: bars whose axis starts above zero exaggerate a difference;
+* ``cherry-picked``: a chosen pair of points out of a longer series invents a trend.
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from typing import Any
+
+import matplotlib
+import numpy as np
+
+from medialit.figures import palette
+from medialit.figures.common import cite, course_or_default, day
+from medialit.figures.display import RC, AccessibleFigure, DataTable, new_figure, source_line
+
+TRICKS = ("truncated-axis", "cherry-picked")
+
+
+def _nice_floor(value: float) -> float:
+    """A round number a little below ``value`` (2,500 below 3,000): a truncated axis start."""
+    step = 10 ** math.floor(math.log10(value)) / 2
+    return math.floor(value * 0.9 / step) * step
+
+
+def chart_pair(course: Any | None = None, trick: str = "truncated-axis") -> AccessibleFigure:
+    """Honest and misleading versions of the same course numbers, each labelled in words."""
+    if trick not in TRICKS:
+        raise ValueError(f"unknown trick {trick!r}; choose one of: {', '.join(TRICKS)}")
+    course = course_or_default(course)
+    if trick == "truncated-axis":
+        return _truncated(course)
+    return _cherry_picked(course)
+
+
+def _label(ax: Any, text: str, honest: bool) -> None:
+    ax.text(0.0, 1.04, textwrap.fill(("HONEST: " if honest else "MISLEADING: ") + text, 52),
+            transform=ax.transAxes, fontsize=9, weight="bold", va="bottom",
+            color=palette.BLACK,
+            bbox={"boxstyle": "round,pad=0.3", "fc": "white",
+                  "ec": palette.BLUISH_GREEN if honest else palette.VERMILLION,
+                  "lw": 1.5, "ls": "-" if honest else "--"})
+
+
+def _truncated(course: Any) -> AccessibleFigure:
+    estimates = sorted(course.context.troop_estimates, key=lambda t: t.date)
+    if len(estimates) < 2:
+        raise ValueError("context-figures: need two troop estimates for this chart")
+    values = [t.value for t in estimates]
+    labels = [f"{day(t.date)}\n{t.label}" for t in estimates]
+    low, high = min(values), max(values)
+    start = _nice_floor(low)
+    real = high / low
+    looks = (high - start) / (low - start)
+    source = cite(course.citations, [t.citation for t in estimates])
+    with matplotlib.rc_context(RC):
+        fig = new_figure(10.0, 4.6)
+        honest, bad = fig.subplots(1, 2)
+        x = np.arange(len(values))
+        for ax in (honest, bad):
+            ax.bar(x, values, color=palette.BLUE, edgecolor=palette.BLACK, hatch="//",
+                   width=0.55)
+            for xi, v in zip(x, values, strict=True):
+                ax.text(xi, v, f"{v:,}", ha="center", va="bottom", fontsize=8)
+            ax.set_xticks(x)
+            ax.set_xticklabels(labels, fontsize=7.5)
+            ax.yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
+            ax.set_ylabel("North Korean troops sent to Russia (US estimates)")
+        honest.set_ylim(0, high * 1.15)
+        _label(honest, f"axis starts at 0; one bar is {real:.1f} × the other", True)
+        bad.set_ylim(start, high * 1.05)
+        _label(bad, f"axis starts at {start:,.0f}: the bar looks {looks:.0f} × the other, "
+               f"not {real:.1f} ×", False)
+        bad.spines["left"].set_linestyle((0, (4, 2)))
+        source_line(fig, source)
+    alt = (
+        "Two bar charts of the same US troop estimates: "
+        + ", ".join(f"{t.value:,} ({day(t.date)})" for t in estimates)
+        + f". Left, honest: the axis starts at 0 and the taller bar is {real:.1f} times the "
+        f"shorter. Right, misleading: the axis starts at {start:,.0f}, so the taller bar looks "
+        f"{looks:.0f} times the shorter."
+    )
+    caption = ("Reading charts: a bar's length should be proportional to its number. Cutting "
+               "the axis above zero turns a rise of "
+               f"{real:.1f} × into what looks like {looks:.0f} ×. Check where the axis starts.")
+    table = DataTable.of(("date", "estimate", "troops", "source"),
+                         [(day(t.date), t.label, t.value, cite(course.citations, [t.citation]))
+                          for t in estimates])
+    return AccessibleFigure("chart-pair-truncated-axis", fig, alt, caption, source, table)
+
+
+def _cherry_picked(course: Any) -> AccessibleFigure:
+    nights = sorted(course.context.drone_nights, key=lambda n: n.date)
+    if len(nights) < 3:
+        raise ValueError("context-figures: need three or more drone nights for this chart")
+    values = [n.launched for n in nights]
+    # The consecutive pair with the largest relative rise: what a cherry-picker would show.
+    changes = [(values[i + 1] / values[i], i) for i in range(len(values) - 1) if values[i]]
+    ratio, i = max(changes)
+    picked = nights[i:i + 2]
+    rise = ratio - 1
+    source = cite(course.citations, [n.citation for n in nights])
+    dates = [day(n.date) for n in nights]
+    with matplotlib.rc_context(RC):
+        fig = new_figure(10.0, 4.4)
+        honest, bad = fig.subplots(1, 2)
+        honest.plot(range(len(values)), values, marker="o", color=palette.BLUE, linewidth=2)
+        for xi, v in enumerate(values):
+            honest.annotate(f"{v}", (xi, v), xytext=(0, 7), textcoords="offset points",
+                            ha="center", fontsize=8)
+        honest.set_xticks(range(len(values)))
+        honest.set_xticklabels(dates, fontsize=7.5)
+        honest.set_ylim(0, max(values) * 1.2)
+        _label(honest, f"all {len(values)} nights in the record, axis from 0", True)
+        picked_values = [n.launched for n in picked]
+        bad.plot([0, 1], picked_values, marker="s", color=palette.VERMILLION, linewidth=2.5)
+        for xi, v in enumerate(picked_values):
+            bad.annotate(f"{v}", (xi, v), xytext=(0, 7), textcoords="offset points",
+                         ha="center", fontsize=8)
+        bad.set_xticks([0, 1])
+        bad.set_xticklabels([day(n.date) for n in picked], fontsize=7.5)
+        bad.set_xlim(-0.3, 1.3)
+        bad.set_title(f"“Drone attacks up {rise:.0%}!”", fontsize=10)
+        _label(bad, f"only {len(picked)} of {len(values)} nights, chosen to show a rise", False)
+        for ax in (honest, bad):
+            ax.set_ylabel("drones launched per night (Ukrainian Air Force)")
+        source_line(fig, source)
+    alt = (
+        "Two line charts of drones launched per night. Left, honest: all nights, "
+        + ", ".join(f"{d}: {v}" for d, v in zip(dates, values, strict=True))
+        + f". Right, misleading: only {day(picked[0].date)} and {day(picked[1].date)}, "
+        f"titled as a {rise:.0%} rise, which the full series does not show as a trend."
+    )
+    caption = (f"Reading charts: a chosen window can invent a trend. {len(values)} nights are "
+               f"too few for any trend; picking {len(picked)} of them makes a rise out of "
+               "ordinary variation. Ask what the chart leaves out.")
+    table = DataTable.of(("night to", "drones launched", "in the misleading chart", "source"),
+                         [(day(n.date), n.launched, "yes" if n in picked else "no",
+                           cite(course.citations, [n.citation])) for n in nights])
+    return AccessibleFigure("chart-pair-cherry-picked", fig, alt, caption, source, table)
