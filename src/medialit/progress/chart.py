@@ -45,6 +45,7 @@ def bar_chart(
         ax.bar_label(bars, labels=[value_format.format(v) for v in values], padding=3, fontsize=8)
     ax.set_yticks(range(len(labels)), labels=list(labels), fontsize=8)
     ax.invert_yaxis()
+    ax.margins(y=0.01)
     ax.set_xlim(0, xmax * 1.15 if xmax else 1)
     ax.set_xlabel(xlabel)
     ax.set_title(title)
