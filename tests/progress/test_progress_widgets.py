@@ -69,3 +69,19 @@ def test_progress_panel_shows_numbers_and_alt_text(data_dir: Path) -> None:
     current_sink().record(make_attempt("q2", lesson="02-claims"))
     refresh.click()
     assert "<td>2 of 2</td>" in panel.value
+
+
+def test_course_totals_come_from_the_course(monkeypatch) -> None:
+    from types import SimpleNamespace
+
+    import medialit.content
+    from medialit.progress.summary import course_totals
+
+    def lesson(lid: str, title: str, n: int | None) -> SimpleNamespace:
+        quiz = None if n is None else SimpleNamespace(questions=list(range(n)))
+        return SimpleNamespace(id=lid, title=title, quiz=quiz)
+
+    fake = SimpleNamespace(lessons=[lesson("00-start-here", "Start", None),
+                                    lesson("01-provenance", "Provenance", 4)])
+    monkeypatch.setattr(medialit.content, "load_course", lambda: fake)
+    assert course_totals() == {"00-start-here": ("Start", 0), "01-provenance": ("Provenance", 4)}
