@@ -1,0 +1,606 @@
+"""Detectors: hedges, numbers and attributions in one sentence.
+
+Each detector takes the sentence text, its offset in the report text and the
+rule set, and returns findings whose ``why`` names the rule and entry that
+fired. The word lists are data (``rules/*.yaml``); what is code here is only how
+a source is found around a reporting verb, which is grammar, not vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from medialit.analyze.report import Attribution, Hedge, NumberFinding, Quote, RuleRef, Span
+from medialit.analyze.rules import LexiconGroup, RuleSet
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    priority: int
+    payload: object = None
+
+
+def non_overlapping(cands: list[Candidate]) -> list[Candidate]:
+    """Longest first, then by priority (the order rules are listed); no two overlap."""
+    chosen: list[Candidate] = []
+    for cand in sorted(cands, key=lambda c: (-(c.end - c.start), c.priority, c.start)):
+        if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
+            chosen.append(cand)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _ref(kind: str, group: LexiconGroup | object, entry: str, explain: str, file: str) -> RuleRef:
+    return RuleRef(rule=f"{kind}/{group}", entry=entry, explain=explain, file=file)
+
+
+def _ignored(rules: RuleSet, category: str, text: str, start: int, end: int) -> bool:
+    for rule, regex in rules.compiled_ignore:
+        if rule.category != category:
+            continue
+        for m in regex.finditer(text):
+            if m.start() <= start and end <= m.end():
+                return True
+    return False
+
+
+_LEADING_PUNCT = re.compile(r"^[\s\"“”‘’'«»(\[—–-]*")
+
+
+def _mid_sentence_capital(text: str, start: int, entry_lower: bool) -> bool:
+    """'May' or 'Will' mid-sentence is a name or a month, not a hedge."""
+    return entry_lower and text[start].isupper() and start > _LEADING_PUNCT.match(text).end()
+
+
+def _entry_for(group: LexiconGroup, matched: str) -> str:
+    norm = " ".join(matched.lower().split())
+    for entry in group.entries:
+        if entry.lower() == norm:
+            return entry
+    return matched
+
+
+# ---------------------------------------------------------------- hedges
+def find_hedges(text: str, offset: int, rules: RuleSet) -> list[Hedge]:
+    cands: list[Candidate] = []
+    for priority, (group, regex) in enumerate(rules.hedge_regexes):
+        for m in regex.finditer(text):
+            entry = _entry_for(group, m.group())
+            if _mid_sentence_capital(text, m.start(), entry[:1].islower()):
+                continue
+            why = _ref(
+                "hedges", group.id, entry, group.explain, rules.origin_of("hedges", group.id)
+            )
+            cands.append(Candidate(m.start(), m.end(), priority, (why, group.signal)))
+    base = len(cands) + 1
+    for priority, compiled in enumerate(rules.compiled_patterns):
+        if compiled.rule.category != "hedge":
+            continue
+        for m in compiled.regex.finditer(text):
+            if not m.group().strip():
+                continue
+            why = _ref(
+                "patterns",
+                compiled.rule.id,
+                compiled.rule.regex,
+                compiled.rule.explain,
+                compiled.origin,
+            )
+            cands.append(
+                Candidate(m.start(), m.end(), base + priority, (why, compiled.rule.signal))
+            )
+    out = []
+    for cand in non_overlapping(cands):
+        if _ignored(rules, "hedge", text, cand.start, cand.end):
+            continue
+        why, signal = cand.payload
+        out.append(
+            Hedge(
+                start=offset + cand.start,
+                end=offset + cand.end,
+                text=text[cand.start : cand.end],
+                why=why,
+                signal=signal,
+            )
+        )
+    return out
+
+
+# ---------------------------------------------------------------- numbers
+def read_numbers(text: str, rules: RuleSet) -> list[float]:
+    """Every number in a finding, read as a value: '600,000-700,000' -> [600000, 700000]."""
+    words = rules.number_words
+    values: list[float] = []
+    for m in rules.number_regex.finditer(text):
+        value = read_one(m.group(), rules)
+        if value is not None:
+            values.append(value)
+    # "two and a half": the fraction belongs to the number before it
+    lowered = text.lower()
+    for name, fraction in words.fractions.items():
+        if re.search(rf"\band\s+an?\s+{re.escape(name)}\b", lowered) and values:
+            values[-1] += fraction
+        elif re.search(rf"\b(?:an?|one)[\s-]{re.escape(name)}\b", lowered) and not values:
+            values.append(fraction)
+    return values
+
+
+def read_one(token: str, rules: RuleSet) -> float | None:
+    words = rules.number_words
+    token = token.strip().lower()
+    digits = re.match(r"^(\d[\d,]*(?:\.\d+)?)(?:st|nd|rd|th)?(?:\s+([a-z]+))?$", token)
+    if digits:
+        value = float(digits.group(1).replace(",", ""))
+        if digits.group(2) and digits.group(2) in words.scales:
+            value *= words.scales[digits.group(2)]
+        return value
+    total, current, seen = 0.0, 0.0, False
+    for part in re.split(r"[\s-]+", token):
+        if part in ("and", ""):
+            continue
+        if part in ("a", "an"):
+            current = max(current, 1.0)
+            continue
+        if part in words.units or part in words.tens:
+            current += words.units.get(part, words.tens.get(part, 0.0))
+            seen = True
+        elif part in words.scales:
+            scale = words.scales[part]
+            current = max(current, 1.0) * scale
+            seen = True
+            if scale >= 1000:
+                total += current
+                current = 0.0
+        else:
+            return None
+    return total + current if seen else None
+
+
+def find_numbers(text: str, offset: int, rules: RuleSet) -> list[NumberFinding]:
+    cands: list[Candidate] = []
+    for priority, compiled in enumerate(rules.compiled_patterns):
+        if compiled.rule.category != "number":
+            continue
+        for m in compiled.regex.finditer(text):
+            if not m.group().strip():
+                continue
+            start = m.start() + (len(m.group()) - len(m.group().lstrip()))
+            cands.append(Candidate(start, m.end(), priority, compiled))
+    out = []
+    for cand in non_overlapping(cands):
+        if _ignored(rules, "number", text, cand.start, cand.end):
+            continue
+        compiled = cand.payload
+        found = text[cand.start : cand.end]
+        why = _ref(
+            "patterns",
+            compiled.rule.id,
+            compiled.rule.regex,
+            compiled.rule.explain,
+            compiled.origin,
+        )
+        out.append(
+            NumberFinding(
+                start=offset + cand.start,
+                end=offset + cand.end,
+                text=found,
+                why=why,
+                kind=compiled.rule.kind or "count",
+                values=read_numbers(found, rules),
+            )
+        )
+    return out
+
+
+# ---------------------------------------------------------------- attributions
+_CLAUSE_PUNCT = r"[,;:()“”\"«»—–]|\s-\s"
+_CLAUSE_WORDS = (
+    r"\b(?:and|but|or|that|which|who|whom|whose|if|when|whenever|while|because|since|as|"
+    r"after|before|although|though|whether|where|so|then|than|until|unless|once)\b"
+)
+_BOUNDARY = re.compile(rf"{_CLAUSE_PUNCT}|{_CLAUSE_WORDS}", re.IGNORECASE)
+_TOKEN = re.compile(r"[^\W_][\w’'&.\-]*|[^\w\s]")
+AUXILIARIES = {
+    "reportedly",
+    "allegedly",
+    "also",
+    "later",
+    "earlier",
+    "previously",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "recently",
+    "again",
+    "once",
+    "first",
+    "then",
+    "still",
+    "already",
+    "has",
+    "have",
+    "had",
+    "would",
+    "will",
+    "could",
+    "can",
+    "may",
+    "might",
+    "did",
+    "does",
+    "do",
+    "not",
+    "never",
+    "separately",
+    "further",
+    "only",
+    "however",
+    "meanwhile",
+    "yesterday",
+    "today",
+    "tonight",
+    "subsequently",
+    "initially",
+    "himself",
+    "herself",
+    "themselves",
+    "cannot",
+    "can't",
+    "won't",
+    "didn't",
+    "doesn't",
+    "don't",
+    "wouldn't",
+    "couldn't",
+    "can’t",
+    "won’t",
+    "didn’t",
+    "doesn’t",
+    "don’t",
+    "wouldn’t",
+    "couldn’t",
+}
+NEGATIONS = {"not", "never", "cannot"}
+BE_FORMS = {"is", "are", "was", "were", "been", "being", "be", "’s", "'s"}
+LEADING_TIME = {
+    "on",
+    "in",
+    "at",
+    "during",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "also",
+    "meanwhile",
+    "separately",
+    "yesterday",
+    "today",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "month",
+    "year",
+    "morning",
+    "evening",
+    "night",
+    "afternoon",
+}
+DETERMINERS = {
+    "a",
+    "an",
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "some",
+    "many",
+    "all",
+    "several",
+    "no",
+}
+NP_STOP = {
+    "on",
+    "in",
+    "at",
+    "during",
+    "for",
+    "from",
+    "with",
+    "by",
+    "to",
+    "after",
+    "before",
+    "since",
+    "over",
+    "into",
+    "about",
+    "against",
+    "near",
+    "who",
+    "which",
+    "that",
+    "when",
+    "where",
+    "while",
+    "and",
+    "but",
+    "or",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "said",
+    "says",
+    "will",
+    "would",
+    "could",
+    "later",
+    "earlier",
+    "also",
+    "then",
+    "last",
+    "this",
+    "adding",
+    "saying",
+    "because",
+    "if",
+    "as",
+    "than",
+    "it",
+    "he",
+    "she",
+    "they",
+}
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
+MAX_SOURCE_WORDS = 12
+
+
+@dataclass
+class AttributionState:
+    """Carried across sentences so 'He said' can point at the last named source."""
+
+    last_named: str | None = None
+    seen: list[str] = field(default_factory=list)
+
+
+def _words(text: str) -> list[re.Match[str]]:
+    return list(_TOKEN.finditer(text))
+
+
+_RELATIVE = {"who", "which", "that"}
+_NAME = re.compile(r"^(?:[A-Z][\w’'.&-]*\s*){1,5}$")
+
+
+def _subject_before(text: str, cue_start: int) -> tuple[int, int] | str | None:
+    """Span of the phrase before the cue, back to the clause boundary.
+
+    Returns "passive" for 'was reported', "relative" for 'which reported',
+    "reject" when what stands there cannot be a source, None when nothing does.
+    """
+    left = text[:cue_start]
+    boundary, boundary_word = 0, ""
+    for m in _BOUNDARY.finditer(left):
+        boundary, boundary_word = m.end(), m.group().lower()
+    tokens = [t for t in _words(left[boundary:]) if t.group() not in {".", "’", "'"}]
+    while tokens and tokens[-1].group().lower() in AUXILIARIES:
+        word = tokens.pop().group().lower()
+        if word in NEGATIONS or word.endswith(("n't", "n’t")):
+            return "reject"  # "cannot say", "did not confirm": no claim is attributed
+    if tokens and tokens[-1].group().lower() in BE_FORMS:
+        return "passive"
+    while tokens and tokens[0].group().lower() in LEADING_TIME and len(tokens) > 1:
+        tokens.pop(0)
+    if not tokens:
+        if boundary_word in _RELATIVE:
+            return "relative"
+        return _appositive(left) if boundary_word == "," else None
+    if len(tokens) > MAX_SOURCE_WORDS or tokens[-1].group().lower() in DETERMINERS | (
+        NP_STOP - PRONOUNS
+    ):
+        return "reject"
+    if not any(re.match(r"[^\W\d_]", t.group()) for t in tokens):
+        return "reject"
+    return boundary + tokens[0].start(), boundary + tokens[-1].end()
+
+
+def _appositive(left: str) -> tuple[int, int] | None:
+    """'The finance director, Lena Hoffmann, told' and 'Dr. Osei, a cardiologist ..., said'."""
+    body = left.rstrip()
+    if not body.endswith(","):
+        return None
+    body = body[:-1]
+    cut = body.rfind(",")
+    if cut < 0:
+        return None
+    last = body[cut + 1 :].strip()
+    if _NAME.match(last):
+        start = body.index(last, cut + 1)
+        return start, start + len(last)
+    first_word = last.split()[0].lower() if last.split() else ""
+    if first_word in {"a", "an", "the", "its", "his", "her", "their"}:
+        before = _subject_before(body, cut)
+        if isinstance(before, tuple):
+            return before
+    return None
+
+
+def _phrase_after(text: str, cue_end: int, max_words: int = 8) -> tuple[int, int] | None:
+    """The noun phrase right after a cue: '..., said Rutte', 'according to the ministry'."""
+    right = text[cue_end:]
+    tokens = _words(right)
+    taken: list[re.Match[str]] = []
+    for i, tok in enumerate(tokens):
+        word = tok.group()
+        lower = word.lower().rstrip(".")
+        if not re.match(r"[^\W_]", word):
+            break
+        if not taken:
+            if lower in PRONOUNS:
+                taken.append(tok)
+                break
+            if lower in DETERMINERS or word[0].isupper() or word[0].isdigit():
+                taken.append(tok)
+                continue
+            if lower not in NP_STOP and lower not in LEADING_TIME and not lower.endswith("ing"):
+                taken.append(tok)  # "said lead author Dr. Raman", "according to officials"
+                continue
+            break
+        if lower == "by" and taken[-1].group().lower().endswith("ed"):
+            taken.append(tok)  # "a report published by the agency"
+            continue
+        if lower in NP_STOP or lower in LEADING_TIME - {"this", "last"}:
+            break
+        if lower in {"of", "for", "de"}:
+            nxt = tokens[i + 1].group() if i + 1 < len(tokens) else ""
+            if nxt[:1].isupper() or nxt.lower() in DETERMINERS:
+                taken.append(tok)
+                continue
+            break
+        taken.append(tok)
+        if len(taken) >= max_words:
+            break
+    while taken and taken[-1].group().lower() in DETERMINERS | {"of", "for", "de"}:
+        taken.pop()
+    if not taken:
+        return None
+    end = taken[-1].end()
+    last = taken[-1].group()
+    if last.endswith(".") and last.count(".") == 1:
+        end -= 1  # "said Rutte." -> "Rutte"; "U.S." keeps its dots
+    return cue_end + taken[0].start(), cue_end + end
+
+
+def identify(source: str, at_sentence_start: bool = False) -> str:
+    """named: the head word is a name ('Mark Rutte', 'The New York Times');
+    described: a role or group ('Ukrainian officials', 'the news outlet')."""
+    words = re.findall(r"[^\W_][\w’'.\-&]*", source)
+    if not words:
+        return "unnamed"
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return "pronoun"
+    head = re.sub(r"[’']s$", "", words[-1])
+    return "named" if head[:1].isupper() or head[:1].isdigit() else "described"
+
+
+def _inside(quotes: list[Quote], start: int, end: int) -> bool:
+    return any(q.start <= start and end <= q.end for q in quotes)
+
+
+def find_attributions(
+    text: str, offset: int, rules: RuleSet, quotes: list[Quote], state: AttributionState
+) -> list[Attribution]:
+    cands: list[Candidate] = []
+    for priority, (group, regex) in enumerate(rules.reporting_regexes):
+        for m in regex.finditer(text):
+            cands.append(Candidate(m.start(), m.end(), priority, group))
+    out: list[Attribution] = []
+    pending_participles: list[int] = []
+    for cand in non_overlapping(cands):
+        group = cand.payload
+        if any(a.source and a.source.start <= offset + cand.start < a.source.end for a in out):
+            continue  # "according to a study published ...": part of a source already found
+        cue_text = text[cand.start : cand.end]
+        entry = _entry_for(group, cue_text)
+        why = _ref(
+            "reporting", group.id, entry, group.explain, rules.origin_of("reporting", group.id)
+        )
+        cue = Span(start=offset + cand.start, end=offset + cand.end, text=cue_text)
+        form = group.form
+        source: tuple[int, int] | None = None
+        if form == "verb_that" and not re.match(
+            r"\s+that\b|\s*[.!?]?[\"”’»]*\s*$", text[cand.end :], re.IGNORECASE
+        ):
+            continue  # "found that ..." or "..., the agency estimates." but not "estimates of"
+        if form in ("verb", "verb_that"):
+            before = _subject_before(text, cand.start)
+            if before == "reject":
+                continue
+            if before == "passive":
+                form = "no_source"
+            elif before == "relative":
+                form = "participle"  # "..., which first reported the talks": same source
+                pending_participles.append(len(out))
+            elif before is None:
+                source = _phrase_after(text, cand.end)
+                if source is None:
+                    continue  # a reporting word with nobody around it: not an attribution
+                form = "inverted"
+            else:
+                source = before
+        elif form == "source_after":
+            source = _phrase_after(text, cand.end)
+            if source is None:
+                continue
+        elif form == "participle":
+            pending_participles.append(len(out))
+        identified = "unnamed"
+        source_span = None
+        refers_to = None
+        if source is not None:
+            s_text = text[source[0] : source[1]]
+            source_span = Span(start=offset + source[0], end=offset + source[1], text=s_text)
+            identified = identify(s_text)
+            if identified == "pronoun":
+                refers_to = state.last_named
+            else:
+                state.last_named = s_text
+        start = min(cue.start, source_span.start if source_span else cue.start)
+        end = max(cue.end, source_span.end if source_span else cue.end)
+        out.append(
+            Attribution(
+                start=start,
+                end=end,
+                text=text[start - offset : end - offset],
+                why=why,
+                form=form,
+                cue=cue,
+                source=source_span,
+                identified=identified,
+                refers_to=refers_to,
+                in_quote=_inside(quotes, cue.start, cue.end),
+            )
+        )
+    # a participle ("..., adding") continues the nearest attribution that names someone
+    named = [a for a in out if a.source is not None]
+    for index in pending_participles:
+        part = out[index]
+        before = [a for a in named if a.start < part.start]
+        after = [a for a in named if a.start > part.start]
+        anchor = before[-1] if before else (after[0] if after else None)
+        if anchor is not None:
+            out[index] = part.model_copy(
+                update={
+                    "refers_to": anchor.refers_to or anchor.source.text,
+                    "identified": anchor.identified,
+                }
+            )
+    return out
+
+
+def source_names(attribution: Attribution) -> list[str]:
+    """The names a reader would give the source: the text, or what a pronoun points at."""
+    names = []
+    if attribution.source is not None and attribution.identified != "pronoun":
+        names.append(attribution.source.text)
+    if attribution.refers_to:
+        names.append(attribution.refers_to)
+    return names

@@ -1,0 +1,276 @@
+"""The analyzer's word lists and patterns, read from YAML a teacher can extend.
+
+Nothing the analyzer flags comes from code alone: every hedge, reporting verb,
+number word and pattern lives in ``rules/*.yaml`` beside this module, so a
+learner can be shown the exact entry that fired and a teacher can add words
+for their own articles (``medialit analyze --rules DIR`` or ``rules=DIR``).
+The format is described in ``rules/README.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from medialit.content.problems import ContentError, Problem
+from medialit.content.yamlfile import display_name, read_yaml, validate
+
+BUILTIN_DIR = Path(__file__).with_name("rules")
+
+Slug = str
+Form = Literal["verb", "verb_that", "participle", "source_after", "no_source"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class LexiconGroup(_Strict):
+    id: Slug = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    explain: str = Field(min_length=1)
+    entries: list[str] = Field(min_length=1)
+    signal: str | None = None
+
+    @field_validator("entries")
+    @classmethod
+    def _entries_are_words(cls, value: list[str]) -> list[str]:
+        for entry in value:
+            if not isinstance(entry, str) or not entry.strip():
+                raise ValueError("entries must be non-empty words or phrases")
+        return [entry.strip() for entry in value]
+
+
+class ReportingGroup(LexiconGroup):
+    form: Form
+
+
+class NumberWords(_Strict):
+    units: dict[str, float] = {}
+    tens: dict[str, float] = {}
+    scales: dict[str, float] = {}
+    fractions: dict[str, float] = {}
+
+
+class PatternRule(_Strict):
+    id: Slug = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    category: Literal["hedge", "number"]
+    explain: str = Field(min_length=1)
+    regex: str = Field(min_length=1)
+    kind: str | None = None
+    signal: str | None = None
+
+
+class IgnoreRule(_Strict):
+    id: Slug = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    category: Literal["hedge", "number", "attribution"]
+    explain: str = Field(min_length=1)
+    regex: str = Field(min_length=1)
+
+
+class RuleFile(_Strict):
+    """One YAML file; every section is optional so a teacher's file can hold one list."""
+
+    description: str | None = None
+    hedges: list[LexiconGroup] = []
+    reporting: list[ReportingGroup] = []
+    number_words: NumberWords | None = None
+    patterns: list[PatternRule] = []
+    ignore: list[IgnoreRule] = []
+
+
+def _alternation(words: list[str]) -> str:
+    """Longest first, so "according to" wins over "according"; spaces match any whitespace."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in ordered)
+
+
+def whole_words(words: list[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w’'-])(?:{_alternation(words)})(?![\w-])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class CompiledPattern:
+    rule: PatternRule
+    regex: re.Pattern[str]
+    origin: str
+
+
+@dataclass
+class RuleSet:
+    """All rule files merged: groups with the same id pool their entries."""
+
+    hedges: dict[str, LexiconGroup] = field(default_factory=dict)
+    reporting: dict[str, ReportingGroup] = field(default_factory=dict)
+    number_words: NumberWords = field(default_factory=NumberWords)
+    patterns: dict[str, tuple[PatternRule, str]] = field(default_factory=dict)
+    ignore: list[tuple[IgnoreRule, str]] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    origins: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def origin_of(self, section: str, group_id: str) -> str:
+        """The file(s) a group came from, so a learner's 'why' can point at them."""
+        return self.origins.get((section, group_id), "")
+
+    def _note_origin(self, section: str, group_id: str, origin: str) -> None:
+        key = (section, group_id)
+        if key in self.origins and origin not in self.origins[key].split(", "):
+            self.origins[key] += ", " + origin
+        else:
+            self.origins.setdefault(key, origin)
+
+    def add(self, rules: RuleFile, origin: str) -> None:
+        self.files.append(origin)
+        for group in rules.hedges:
+            _merge(self.hedges, group)
+            self._note_origin("hedges", group.id, origin)
+        for group in rules.reporting:
+            _merge(self.reporting, group)
+            self._note_origin("reporting", group.id, origin)
+        if rules.number_words is not None:
+            for name in ("units", "tens", "scales", "fractions"):
+                getattr(self.number_words, name).update(getattr(rules.number_words, name))
+        for pattern in rules.patterns:
+            self.patterns[pattern.id] = (pattern, origin)
+        self.ignore.extend((rule, origin) for rule in rules.ignore)
+
+    # --- compiled forms, built once per rule set -------------------------------------
+    @cached_property
+    def placeholders(self) -> dict[str, str]:
+        words = self.number_words
+        scale = _alternation(list(words.scales)) or r"(?!x)x"
+        word = _alternation([*words.units, *words.tens, *words.scales]) or r"(?!x)x"
+        # "and" joins only after a scale word: "one hundred and five", not "four and six".
+        after_scale = (
+            "(?:" + "|".join(f"(?<={re.escape(s)})" for s in words.scales) + ")"
+            if words.scales
+            else "(?!x)x"
+        )
+        spelled = (
+            rf"(?<![\w’'-])(?:an?\s+(?=(?:{scale})\b))?(?:{word})"
+            rf"(?:(?:{after_scale}\s+and)?(?:\s+|-)(?:{word}))*(?![\w-])"
+        )
+        digits = (
+            r"(?<![\w.,])(?<![A-Za-z]-)(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+            r"(?:st|nd|rd|th)?(?![\d\w])"
+        )
+        number = rf"(?:{digits}(?:\s+(?:{scale})\b)?|{spelled})"
+        return {"digits": digits, "spelled": spelled, "scale": scale, "number": number}
+
+    def expand(self, regex: str) -> str:
+        for name, value in self.placeholders.items():
+            regex = regex.replace("{" + name + "}", f"(?:{value})")
+        return regex
+
+    @cached_property
+    def number_regex(self) -> re.Pattern[str]:
+        return re.compile(self.placeholders["number"], re.IGNORECASE)
+
+    @cached_property
+    def compiled_patterns(self) -> list[CompiledPattern]:
+        return [
+            CompiledPattern(rule, re.compile(self.expand(rule.regex), re.IGNORECASE), origin)
+            for rule, origin in self.patterns.values()
+        ]
+
+    @cached_property
+    def compiled_ignore(self) -> list[tuple[IgnoreRule, re.Pattern[str]]]:
+        return [
+            (rule, re.compile(self.expand(rule.regex), re.IGNORECASE)) for rule, _ in self.ignore
+        ]
+
+    @cached_property
+    def hedge_regexes(self) -> list[tuple[LexiconGroup, re.Pattern[str]]]:
+        return [(group, whole_words(group.entries)) for group in self.hedges.values()]
+
+    @cached_property
+    def reporting_regexes(self) -> list[tuple[ReportingGroup, re.Pattern[str]]]:
+        return [(group, whole_words(group.entries)) for group in self.reporting.values()]
+
+    def check_patterns(self) -> list[Problem]:
+        """Compile every regex now, so a typo is a clear problem, not a crash mid-analysis."""
+        problems = []
+        for rule, origin in self.patterns.values():
+            problems += _regex_problem(self, rule.regex, origin, f"patterns({rule.id}).regex")
+        for rule, origin in self.ignore:
+            problems += _regex_problem(self, rule.regex, origin, f"ignore({rule.id}).regex")
+        return problems
+
+
+def _regex_problem(rules: RuleSet, regex: str, origin: str, where: str) -> list[Problem]:
+    for name in re.findall(r"\{([a-z_]+)\}", regex):
+        if name not in rules.placeholders:
+            return [Problem(origin, where, f"unknown placeholder {{{name}}}")]
+    try:
+        re.compile(rules.expand(regex))
+    except re.error as exc:
+        return [Problem(origin, where, f"not a valid regular expression: {exc}")]
+    return []
+
+
+def _merge(groups: dict, group: LexiconGroup) -> None:
+    if group.id in groups:
+        old = groups[group.id]
+        merged = [*old.entries, *(e for e in group.entries if e not in old.entries)]
+        groups[group.id] = old.model_copy(update={"entries": merged})
+    else:
+        groups[group.id] = group
+
+
+def rule_files(folder: Path) -> list[Path]:
+    return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+
+
+def load_rules(extra: Path | str | None = None) -> RuleSet:
+    """The built-in rules plus, optionally, every ``*.yaml`` in ``extra``.
+
+    Raises :class:`ContentError` with ``file: field: problem`` lines for any broken file.
+    """
+    folders = [BUILTIN_DIR]
+    problems: list[Problem] = []
+    if extra is not None:
+        extra = Path(extra)
+        if not extra.is_dir():
+            raise ContentError([Problem(str(extra), "(folder)", "rules folder not found")])
+        if not rule_files(extra):
+            raise ContentError([Problem(str(extra), "(folder)", "no .yaml rule files in it")])
+        folders.append(extra)
+    rules = RuleSet()
+    for folder in folders:
+        root = BUILTIN_DIR.parent.parent if folder == BUILTIN_DIR else None
+        for path in rule_files(folder):
+            name = display_name(path, root)
+            try:
+                data = read_yaml(path, root)
+                if data is None:
+                    raise ContentError([Problem(name, "(file)", "file is empty")])
+                rules.add(validate(RuleFile, data, name), name)
+            except ContentError as exc:
+                problems += exc.problems
+    if not problems:
+        problems = rules.check_patterns()
+    if problems:
+        raise ContentError(problems)
+    return rules
+
+
+_default: RuleSet | None = None
+
+
+def default_rules() -> RuleSet:
+    global _default
+    if _default is None:
+        _default = load_rules()
+    return _default
+
+
+def resolve_rules(rules: RuleSet | Path | str | None) -> RuleSet:
+    if rules is None:
+        return default_rules()
+    if isinstance(rules, RuleSet):
+        return rules
+    return load_rules(rules)

@@ -1,0 +1,158 @@
+"""Lines, page furniture, sentences and quotations, all as spans into one text.
+
+Furniture is recognised by shape, not by content: a line that repeats, or a
+short line that is not a sentence (no lowercase word, no closing punctuation),
+is an address, a menu item, a byline or a headline, and is set aside before
+sentences are counted. Sentences come from pysbd, paragraph by paragraph, so
+"U.S." and "Gen." do not end a sentence and no sentence runs across paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from medialit.analyze.report import Furniture, Quote
+
+SHORT_LINE_WORDS = 12
+REPEATED_LINE_WORDS = 25
+_WORD = re.compile(r"[^\W_]+(?:[’'.\-][^\W_]+)*\.?")
+_ENDS_LIKE_SENTENCE = re.compile(r"[.!?…][\"'”’»)\]]*\s*$|[.!?…,][\"”»]\s*$")
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int  # 1-based
+    start: int
+    end: int
+    text: str
+
+
+def lines(text: str) -> list[Line]:
+    out, pos = [], 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        stripped = raw.strip()
+        if stripped:
+            start = pos + (len(raw) - len(raw.lstrip()))
+            out.append(Line(number, start, start + len(stripped), stripped))
+        pos += len(raw) + 1
+    return out
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def sentence_shaped(text: str) -> bool:
+    """A sentence has several words, at least one lowercase word, and closing punctuation."""
+    words = _WORD.findall(text)
+    if len(words) < 4:
+        return False
+    if not any(w[0].islower() and len(w) > 1 for w in words):
+        return False
+    return bool(_ENDS_LIKE_SENTENCE.search(text))
+
+
+def furniture_reason(line: Line, repeats: int) -> str | None:
+    words = len(_WORD.findall(line.text))
+    if repeats > 1 and words <= REPEATED_LINE_WORDS:
+        return f"repeated line (appears {repeats} times): page furniture, not article text"
+    if words <= SHORT_LINE_WORDS and not sentence_shaped(line.text):
+        return "short line that is not a sentence (heading, address, menu, byline or date?)"
+    return None
+
+
+def split_furniture(all_lines: list[Line]) -> tuple[list[Line], list[Furniture]]:
+    counts = Counter(_normal(line.text) for line in all_lines)
+    keep, furniture = [], []
+    for line in all_lines:
+        reason = furniture_reason(line, counts[_normal(line.text)])
+        if reason:
+            furniture.append(
+                Furniture(
+                    start=line.start, end=line.end, text=line.text, line=line.number, reason=reason
+                )
+            )
+        else:
+            keep.append(line)
+    return keep, furniture
+
+
+@lru_cache(maxsize=1)
+def _segmenter():
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False)
+
+
+def sentence_spans(paragraph: Line) -> list[tuple[int, int]]:
+    """pysbd's sentences located back in the paragraph, so offsets stay exact."""
+    text = paragraph.text
+    spans, cursor = [], 0
+    for piece in _segmenter().segment(text):
+        piece = piece.strip()
+        if not piece:
+            continue
+        found = text.find(piece, cursor)
+        if found < 0:  # pysbd changed the text; keep the rest as one sentence
+            break
+        spans.append((found, found + len(piece)))
+        cursor = found + len(piece)
+    if cursor < len(text.rstrip()):
+        rest = text[cursor:]
+        lead = len(rest) - len(rest.lstrip())
+        if rest.strip():
+            spans.append((cursor + lead, len(text.rstrip())))
+    return [(paragraph.start + a, paragraph.start + b) for a, b in spans]
+
+
+OPENERS = {"“": "”", "«": "»", "„": "“"}
+CLOSERS = {"”", "»"}
+
+
+def quote_spans(paragraph: Line) -> list[tuple[int, int, bool]]:
+    """Double-quoted stretches (marks included) as (start, end, closed).
+
+    Curly, guillemet and straight quotes; an opening mark left unclosed runs to the
+    paragraph's end, as news style does for a quote that goes on into the next paragraph.
+    """
+    text = paragraph.text
+    spans: list[tuple[int, int, bool]] = []
+    open_at: int | None = None
+    closer = ""
+    for i, ch in enumerate(text):
+        if open_at is None:
+            if ch in OPENERS:
+                open_at, closer = i, OPENERS[ch]
+            elif ch == '"':
+                open_at, closer = i, '"'
+        elif ch == closer or (closer != '"' and ch in CLOSERS):
+            spans.append((open_at, i + 1, True))
+            open_at = None
+    if open_at is not None:
+        spans.append((open_at, len(text), False))
+    return [(paragraph.start + a, paragraph.start + b, closed) for a, b, closed in spans]
+
+
+def clip_quotes(
+    quotes: list[tuple[int, int, bool]], start: int, end: int, text: str
+) -> list[Quote]:
+    """The parts of paragraph quotes inside one sentence, marked when they run on."""
+    out = []
+    for q_start, q_end, closed in quotes:
+        a, b = max(q_start, start), min(q_end, end)
+        if a >= b or not text[a:b].strip():
+            continue
+        out.append(
+            Quote(
+                start=a,
+                end=b,
+                text=text[a:b],
+                closed=closed,
+                continues_before=q_start < start,
+                continues_after=q_end > end,
+            )
+        )
+    return out
