@@ -226,3 +226,16 @@ def test_table_cells_are_escaped():
     html = DataTable.of(["<b>"], [["<script>x</script>"], [None]]).to_html()
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "not reported" in html
+
+
+def test_public_names_survive_submodule_imports():
+    import importlib
+    import pkgutil
+
+    import medialit.figures as package
+
+    for info in pkgutil.iter_modules(package.__path__):
+        importlib.import_module(f"medialit.figures.{info.name}")
+    for name in ("map_kursk", "timeline", "attribution_chain", "sourcing_summary",
+                 "casualty_context", "drones", "strike_casualties", "chart_pair", "all_figures"):
+        assert callable(getattr(package, name)), name

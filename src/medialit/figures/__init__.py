@@ -7,7 +7,8 @@ In a notebook::
     from medialit import figures
     figures.map_kursk()
 
-Functions are imported on first use, so ``import medialit.figures.palette`` (used by the
+Functions are imported on first use (no module is named like a function, so a
+submodule import can never shadow one), so ``import medialit.figures.palette`` (used by the
 explorer) does not pull in matplotlib.
 """
 
@@ -22,7 +23,7 @@ _WHERE = {
     "map_kursk": "map",
     "attribution_chain": "sourcing",
     "sourcing_summary": "sourcing",
-    "timeline": "timeline",
+    "timeline": "chronology",
     "casualty_context": "numbers",
     "drones": "numbers",
     "strike_casualties": "numbers",

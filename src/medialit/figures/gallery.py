@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from medialit.figures.chronology import timeline
 from medialit.figures.common import course_or_default
 from medialit.figures.display import AccessibleFigure
 from medialit.figures.map import map_kursk
 from medialit.figures.misleading import TRICKS, chart_pair
 from medialit.figures.numbers import casualty_context, drones, strike_casualties
 from medialit.figures.sourcing import attribution_chain, sourcing_summary
-from medialit.figures.timeline import timeline
 
 
 def all_figures(course: Any | None = None) -> list[AccessibleFigure]:
