@@ -18,6 +18,7 @@ from collections.abc import Sequence
 COMMAND_MODULES: tuple[str, ...] = (
     "medialit.check",
     "medialit.progress.commands",
+    "medialit.quiz.commands",
     "medialit.analyze.commands",
 )
 

@@ -32,6 +32,7 @@ SentenceId = Annotated[str, Field(pattern=r"^s\d+$")]
 
 # A word of a highlight sentence: letters and digits, joined by inner apostrophes or hyphens.
 WORD = re.compile(r"\w+(?:['’\-]\w+)*")
+_UNION_TAG = re.compile(r"^(questions\[\d+\](?:\([^)]*\))?)\.(?:" + "|".join(QUESTION_TYPES) + ")")
 TARGET = re.compile(r"^(?P<word>.+?)(?:#(?P<n>[1-9]\d*))?$")
 
 
@@ -268,7 +269,13 @@ def load_bank(
                         )
                     ]
                 )
-    bank = validate(QuizBank, data, name)
+    try:
+        bank = validate(QuizBank, data, name)
+    except ContentError as error:
+        # Drop the union tag pydantic puts in the path: "questions[2](x).numeric.answer".
+        raise ContentError(
+            Problem(p.file, _UNION_TAG.sub(r"\1", p.field), p.message) for p in error.problems
+        ) from None
     checker = _BankChecker(name, bank, sentences, objectives, misconceptions)
     checker.run(folder=path.parent.name)
     if checker.problems:
