@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     from medialit.content.problems import ContentError
 
     try:
-        report = analyze_file(Path(args.file), rules=args.rules)
+        report = analyze_file(args.file, rules=args.rules)
     except InputError as exc:
         print(f"medialit analyze: {args.file}: {exc}", file=sys.stderr)
         return 1

@@ -6,7 +6,14 @@ import re
 from pathlib import Path
 
 from medialit.analyze import detectors, segment
-from medialit.analyze.inputs import Extracted, extract_html, extract_text, load
+from medialit.analyze.inputs import (
+    Extracted,
+    InputError,
+    extract_html,
+    extract_text,
+    load,
+    refuse_url,
+)
 from medialit.analyze.report import Counts, Report, Sentence
 from medialit.analyze.rules import RuleSet, resolve_rules
 
@@ -64,7 +71,11 @@ def analyze_extracted(extracted: Extracted, rules: RuleSet, file: str | None = N
     )
     notes = list(extracted.notes)
     if not sentences:
-        notes.append("no sentences found: every line looked like page furniture")
+        where = "this HTML page" if extracted.kind == "html" else "this file"
+        raise InputError(
+            f"no article text found in {where}: every line looks like a heading, menu or "
+            "address, not a sentence"
+        )
     return Report(
         file=file,
         input=extracted.kind,
@@ -131,6 +142,7 @@ def analyze_file(path: Path | str, rules: RuleSet | Path | str | None = None) ->
     Raises :class:`medialit.analyze.inputs.InputError` (bad input, with a message for
     the learner) or :class:`medialit.content.problems.ContentError` (broken rules file).
     """
+    refuse_url(str(path))
     path = Path(path)
     ruleset = resolve_rules(rules)
     return analyze_extracted(load(path), ruleset, path.name)

@@ -39,13 +39,16 @@ class Extracted:
     notes: list[str] = field(default_factory=list)
 
 
-def read_bytes(path: Path) -> bytes:
-    text = str(path)
-    if re.match(r"^[a-z][a-z0-9+.-]*://", text, re.IGNORECASE):
+def refuse_url(text: str) -> None:
+    if re.match(r"^[a-z][a-z0-9+.-]*:/", text, re.IGNORECASE):
         raise InputError(
             "the analyzer reads saved files only, never the web: save the page "
             "(File > Save Page As) and pass the saved file"
         )
+
+
+def read_bytes(path: Path) -> bytes:
+    refuse_url(str(path))
     if not path.exists():
         raise InputError("file not found")
     if path.is_dir():

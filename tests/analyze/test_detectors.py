@@ -1,0 +1,261 @@
+"""One test group per detector, on sentences written for the test (not the course text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from medialit.analyze import analyze_text
+
+
+def texts(findings) -> list[str]:
+    return [f.text for f in findings]
+
+
+# ------------------------------------------------------------------ hedges
+@pytest.mark.parametrize(
+    ("sentence", "word", "group"),
+    [
+        ("The minister will probably resign before the summer recess.", "probably", "probability"),
+        ("Officials warned the bridge may close for a week in March.", "may", "possibility"),
+        ("The agency believes the leak started at the northern valve.", "believes", "belief"),
+        ("The fire reportedly started in a kitchen on the third floor.", "reportedly", "hearsay"),
+        ("If the river rises again, the lower town will be evacuated.", "If", "condition"),
+        ("The suspect appears to have left the country on Friday.", "appears", "belief"),
+    ],
+)
+def test_hedge_words_carry_their_rule(one, sentence, word, group):
+    hedges = one(sentence).hedges
+    assert word in texts(hedges)
+    hit = next(h for h in hedges if h.text == word)
+    assert hit.why.rule == f"hedges/{group}"
+    assert hit.why.entry.lower() == word.lower()
+    assert hit.why.explain and hit.why.file.endswith("hedges.yaml")
+
+
+def test_hedge_span_points_at_the_word(rules):
+    text = "Fans said the match could be moved to Sunday night."
+    report = analyze_text(text, rules)
+    hedge = report.sentences[0].hedges[0]
+    assert report.text[hedge.start : hedge.end] == "could"
+
+
+def test_capitalised_may_mid_sentence_is_a_month_not_a_hedge(one):
+    assert "May" not in texts(one("The council met in May to discuss the new park.").hedges)
+
+
+def test_approximation_needs_an_amount_after_it(one):
+    sent = one("Nearly 300 people came, and they talked about the roads for hours.")
+    assert "Nearly" in texts(sent.hedges)
+    assert "about" not in texts(sent.hedges)
+
+
+def test_longest_hedge_phrase_wins(one):
+    sent = one("The video could not be independently verified by the newsroom.")
+    assert texts(sent.hedges) == ["could not be independently verified"]
+
+
+# ------------------------------------------------------------------ numbers
+@pytest.mark.parametrize(
+    ("sentence", "number", "kind", "values"),
+    [
+        ("The stadium holds 52,500 people on match days.", "52,500", "count", [52500]),
+        ("Police said four people were hurt in the crash.", "four", "count", [4]),
+        ("It took two and a half years to finish the tunnel.", "two and a half", "fraction", [2.5]),
+        ("Rescuers found 26 out of 48 missing hikers by noon.", "26 out of 48", "ratio", [26, 48]),
+        ("Turnout fell to 41.5 percent in the city.", "41.5 percent", "percent", [41.5]),
+        ("Estimates ranged from 600,000-700,000 visitors a year.", "600,000-700,000", "range",
+         [600000, 700000]),
+        ("The school will cost $3.2 million to rebuild.", "$3.2 million", "money", [3.2e6]),
+        ("About one hundred and five boats took part in the race.", "one hundred and five",
+         "count", [105]),
+        ("The club signed a twenty-one year old striker.", "twenty-one", "count", [21]),
+        ("Between two and three thousand runners took part.", "Between two and three thousand",
+         "range", [2, 3000]),
+    ],
+)
+def test_numbers(one, sentence, number, kind, values):
+    found = {n.text: n for n in one(sentence).numbers}
+    assert number in found, f"{number!r} not among {list(found)}"
+    assert found[number].kind == kind
+    assert found[number].values == pytest.approx(values)
+    assert found[number].why.rule.startswith("patterns/")
+
+
+def test_pronoun_one_is_not_a_number(one):
+    assert one("No one was injured when the roof of the old depot fell in.").numbers == []
+
+
+def test_number_inside_a_name_is_left_alone(one):
+    assert "16" not in texts(one("Two F-16 jets flew over the parade on Sunday.").numbers)
+
+
+# ------------------------------------------------------------------ attributions
+def sources(sentence) -> list[str]:
+    return [a.source.text for a in sentence.attributions if a.source]
+
+
+def cues(sentence) -> list[str]:
+    return [a.cue.text for a in sentence.attributions]
+
+
+def test_subject_before_verb(one):
+    sent = one("Harbour master Ines Costa said the ferry would run again on Monday.")
+    assert sources(sent) == ["Harbour master Ines Costa"]
+    assert cues(sent) == ["said"]
+    assert sent.attributions[0].identified == "named"
+    assert sent.attributions[0].form == "verb"
+
+
+def test_said_x_inversion_after_a_quote(one):
+    sent = one("“We will not close the school,” said Mayor Helen Brandt on Tuesday.")
+    assert sources(sent) == ["Mayor Helen Brandt"]
+    assert sent.attributions[0].form == "inverted"
+    assert not sent.attributions[0].in_quote
+
+
+def test_x_said_after_a_straight_quote(one):
+    sent = one('"The numbers are wrong," the union said.')
+    assert sources(sent) == ["the union"]
+    assert sent.attributions[0].identified == "described"
+
+
+def test_according_to(one):
+    sent = one("The dam was built in 1962, according to the regional water board.")
+    assert sources(sent) == ["the regional water board"]
+    assert sent.attributions[0].form == "source_after"
+
+
+def test_outlet_reported_and_told(one):
+    sent = one("Two suspects were arrested, the Daily Ledger reported.")
+    assert sources(sent) == ["the Daily Ledger"]
+    sent = one("The coach told reporters the captain was fit to play.")
+    assert sources(sent) == ["The coach"]
+
+
+def test_reportedly_is_an_attribution_without_a_source(one):
+    sent = one("The company reportedly cut 300 jobs in its Leeds office.")
+    unnamed = [a for a in sent.attributions if a.form == "no_source"]
+    assert [a.cue.text for a in unnamed] == ["reportedly"]
+    assert unnamed[0].source is None and unnamed[0].identified == "unnamed"
+    assert not sent.unattributed
+
+
+def test_passive_report_has_no_source(one):
+    sent = one("Several shops were reported damaged after the storm.")
+    assert [a.form for a in sent.attributions] == ["no_source"]
+
+
+def test_negated_verb_is_not_an_attribution(one):
+    sent = one("The minister did not say when the new hospital would open.")
+    assert sent.attributions == []
+
+
+def test_pronoun_points_at_last_named_source(rules):
+    report = analyze_text(
+        "Fire chief Omar Haddad said the blaze was under control. "
+        "He said crews would stay overnight.",
+        rules,
+    )
+    second = report.sentences[1].attributions[0]
+    assert second.identified == "pronoun"
+    assert second.refers_to == "Fire chief Omar Haddad"
+
+
+def test_participle_continues_the_attribution(one):
+    sent = one("The ministry said prices had stabilised, adding that rents were still rising.")
+    participle = [a for a in sent.attributions if a.form == "participle"]
+    assert participle and participle[0].refers_to == "The ministry"
+
+
+def test_appositive_source(one):
+    sent = one("Dr. Amal Nasser, a surgeon who treated the victims, said most would recover.")
+    assert sources(sent) == ["Dr. Amal Nasser"]
+
+
+def test_sentence_with_no_source_is_flagged(one):
+    sent = one("The bridge opened to traffic in 1998 and carries 40,000 cars a day.")
+    assert sent.attributions == [] and sent.unattributed
+    assert sent.speech == "none"
+
+
+# ------------------------------------------------------------------ quotes and sentences
+def test_quote_spanning_two_sentences_stays_with_its_speaker(rules):
+    report = analyze_text(
+        "“The water is safe. We tested it twice,” the utility said.", rules
+    )
+    # pysbd keeps a quotation whole, so the attribution after it is in the same sentence
+    (sentence,) = report.sentences
+    assert sentence.quotes[0].text == "“The water is safe. We tested it twice,”"
+    assert [a.source.text for a in sentence.attributions] == ["the utility"]
+    assert sentence.speech == "direct"
+
+
+def test_quoted_sentence_after_the_attribution_inherits_the_speaker(rules):
+    report = analyze_text(
+        "“The water is safe,” the utility said. “We tested it twice. Nobody got sick.”", rules
+    )
+    _, second = report.sentences
+    assert second.attributions[0].form == "inherited"
+    assert second.attributions[0].refers_to == "the utility"
+    assert not second.unattributed
+
+
+def test_quote_clipped_where_a_sentence_boundary_cuts_it():
+    from medialit.analyze.segment import clip_quotes
+
+    text = "“One. Two.”"
+    first = clip_quotes([(0, len(text), True)], 0, 5, text)[0]
+    second = clip_quotes([(0, len(text), True)], 6, len(text), text)[0]
+    assert first.continues_after and not first.continues_before
+    assert second.continues_before and not second.continues_after
+    assert (first.text, second.text) == ("“One.", "Two.”")
+
+
+def test_unclosed_quote_runs_to_paragraph_end(rules):
+    report = analyze_text(
+        "He said: “We are not leaving this town, whatever the council decides.\n"
+        "The council meets again on Thursday to vote on the plan.",
+        rules,
+    )
+    quote = report.sentences[0].quotes[0]
+    assert not quote.closed
+
+
+def test_direct_versus_paraphrase(one):
+    assert one("“Prices will fall next year,” the bank said.").speech == "direct"
+    assert one("The bank said prices would fall next year.").speech == "paraphrase"
+
+
+def test_news_abbreviations_do_not_split_sentences(rules):
+    report = analyze_text(
+        "U.S. Gen. Mark Ellison said on Friday the base would stay open. "
+        "The decision surprised Sen. Ruth Alder and her staff.",
+        rules,
+    )
+    assert len(report.sentences) == 2
+    for s in report.sentences:
+        assert report.text[s.start : s.end] == s.text
+
+
+# ------------------------------------------------------------------ page furniture
+def test_furniture_by_shape_and_repetition(rules):
+    text = (
+        "Home | World | Sport\n"
+        "Share this article\n"
+        "Flooding closes the coastal road for a second day, and officials say repairs will "
+        "take at least a week.\n"
+        "Share this article\n"
+        "Crews worked through the night to clear debris from the road near the harbour.\n"
+    )
+    report = analyze_text(text, rules)
+    kept = [s.text for s in report.sentences]
+    assert len(kept) == 2
+    reasons = {f.text: f.reason for f in report.furniture}
+    assert set(reasons) == {"Home | World | Sport", "Share this article"}
+    assert "repeated" in reasons["Share this article"]
+    assert all(report.text[f.start : f.end] == f.text for f in report.furniture)
+
+
+def test_a_short_real_sentence_is_kept(rules):
+    report = analyze_text("The mayor resigned on Monday.", rules)
+    assert len(report.sentences) == 1 and not report.furniture
