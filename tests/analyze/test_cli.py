@@ -51,7 +51,10 @@ def test_subprocess_exit_codes(tmp_path):
     command = [sys.executable, "-m", "medialit.cli", "analyze"]
     good = subprocess.run(
         [*command, str(ARTICLES / "city-budget.txt"), "--json"],
-        capture_output=True, text=True, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert good.returncode == 0, good.stderr
     assert json.loads(good.stdout)["counts"]["sentences"] > 0

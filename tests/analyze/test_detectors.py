@@ -63,14 +63,26 @@ def test_longest_hedge_phrase_wins(one):
         ("It took two and a half years to finish the tunnel.", "two and a half", "fraction", [2.5]),
         ("Rescuers found 26 out of 48 missing hikers by noon.", "26 out of 48", "ratio", [26, 48]),
         ("Turnout fell to 41.5 percent in the city.", "41.5 percent", "percent", [41.5]),
-        ("Estimates ranged from 600,000-700,000 visitors a year.", "600,000-700,000", "range",
-         [600000, 700000]),
+        (
+            "Estimates ranged from 600,000-700,000 visitors a year.",
+            "600,000-700,000",
+            "range",
+            [600000, 700000],
+        ),
         ("The school will cost $3.2 million to rebuild.", "$3.2 million", "money", [3.2e6]),
-        ("About one hundred and five boats took part in the race.", "one hundred and five",
-         "count", [105]),
+        (
+            "About one hundred and five boats took part in the race.",
+            "one hundred and five",
+            "count",
+            [105],
+        ),
         ("The club signed a twenty-one year old striker.", "twenty-one", "count", [21]),
-        ("Between two and three thousand runners took part.", "Between two and three thousand",
-         "range", [2, 3000]),
+        (
+            "Between two and three thousand runners took part.",
+            "Between two and three thousand",
+            "range",
+            [2, 3000],
+        ),
     ],
 )
 def test_numbers(one, sentence, number, kind, values):
@@ -180,9 +192,7 @@ def test_sentence_with_no_source_is_flagged(one):
 
 # ------------------------------------------------------------------ quotes and sentences
 def test_quote_spanning_two_sentences_stays_with_its_speaker(rules):
-    report = analyze_text(
-        "“The water is safe. We tested it twice,” the utility said.", rules
-    )
+    report = analyze_text("“The water is safe. We tested it twice,” the utility said.", rules)
     # pysbd keeps a quotation whole, so the attribution after it is in the same sentence
     (sentence,) = report.sentences
     assert sentence.quotes[0].text == "“The water is safe. We tested it twice,”"

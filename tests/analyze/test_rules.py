@@ -59,12 +59,21 @@ def test_extra_folder_can_add_a_pattern(tmp_path):
     [
         ("hedges:\n- id: x\n  explain: e\n  entries: []\n", "hedges[0](x).entries", "at least"),
         ("hedges:\n- id: x\n  explain: e\n  entrys: [a]\n", "hedges[0](x).entrys", "unknown"),
-        ("reporting:\n  - id: x\n    explain: e\n    entries: [a]\n    form: shout\n",
-         "reporting[0](x).form", "Input should be"),
-        ("patterns:\n  - id: x\n    category: number\n    explain: e\n    regex: '(['\n",
-         "patterns(x).regex", "not a valid regular expression"),
-        ("patterns:\n  - id: x\n    category: number\n    explain: e\n    regex: '{numbr}'\n",
-         "patterns(x).regex", "unknown placeholder"),
+        (
+            "reporting:\n  - id: x\n    explain: e\n    entries: [a]\n    form: shout\n",
+            "reporting[0](x).form",
+            "Input should be",
+        ),
+        (
+            "patterns:\n  - id: x\n    category: number\n    explain: e\n    regex: '(['\n",
+            "patterns(x).regex",
+            "not a valid regular expression",
+        ),
+        (
+            "patterns:\n  - id: x\n    category: number\n    explain: e\n    regex: '{numbr}'\n",
+            "patterns(x).regex",
+            "unknown placeholder",
+        ),
         ("hedges: [unclosed\n", "line", "YAML syntax"),
         ("", "(file)", "empty"),
     ],
@@ -75,9 +84,7 @@ def test_broken_rule_file_is_file_field_problem(tmp_path, content, field, proble
     with pytest.raises(ContentError) as err:
         load_rules(tmp_path)
     lines = [str(p) for p in err.value.problems]
-    assert any(
-        line.startswith(f"{path}: {field}") and problem in line for line in lines
-    ), lines
+    assert any(line.startswith(f"{path}: {field}") and problem in line for line in lines), lines
 
 
 def test_cli_reports_broken_rules_with_exit_1(tmp_path, capsys):

@@ -157,8 +157,8 @@ def article_gold(annotation: Path, report: Report) -> Gold:
 class CourseGold:
     text: str
     gold: Gold
-    # per annotated sentence: (start, end, hedge texts) for end-to-end tests
-    sentences: list[tuple[int, int, list[str]]]
+    # per annotated sentence: (start, end, [(hedge text, start, end)]) for end-to-end tests
+    sentences: list[tuple[int, int, list[tuple[str, int, int]]]]
 
 
 def course_gold(root: Path | None = None) -> CourseGold:
@@ -214,5 +214,5 @@ def course_gold(root: Path | None = None) -> CourseGold:
             if source == claimant or any(normal(n) in normal(body) for n in names):
                 named.append(source)
         gold.sources.append((start, [aliases.get(s, [s]) for s in named]))
-        out.append((start, end, [h for h, _, _ in hedges]))
+        out.append((start, end, list(hedges)))
     return CourseGold(text, gold, out)

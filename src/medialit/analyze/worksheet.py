@@ -143,9 +143,7 @@ class Worksheet(BaseModel):
         return reviews
 
     def to_jsonld(self, review_url: str | None = None, published: date | None = None) -> str:
-        return json.dumps(
-            self.to_claimreview(review_url, published), ensure_ascii=False, indent=2
-        )
+        return json.dumps(self.to_claimreview(review_url, published), ensure_ascii=False, indent=2)
 
     # ----------------------------------------------------------- storage
     def save(self, path: Path | None = None) -> Path:
