@@ -3,7 +3,8 @@
 ``medialit release`` runs this on what it has just written and refuses to call
 the release done if anything turns up. What counts as a leak, per kind of secret:
 
-* explanations and per-answer feedback (any length-20+ text): anywhere, in any file;
+* explanations and per-answer feedback (any length-20+ text): anywhere, in any file,
+  unless ``data/`` (public evidence, shipped as it is) states the same words;
 * a sealed ``quiz.yaml`` carrying a key field (``correct``, ``accepted``, ``answer``,
   ``range``, ``targets``, ``category``, ``right``, ``feedback``, ...) at any depth;
 * inside one sealed question: an accepted text answer, or a numeric answer or range
@@ -125,6 +126,7 @@ def find_leaks(teacher_root: Path, release: Path) -> list[str]:
         short_by_bank[bank_path.parent.name] = per_question
     for guide in sorted((teacher_root / "lessons").glob("*/guide.md")):
         long_secrets.update(answer_note_lines(guide.read_text(encoding="utf-8", errors="replace")))
+    long_secrets -= set(public_overlap(teacher_root, long_secrets))
 
     for path in _files(release):
         name = path.relative_to(release).as_posix()
@@ -140,6 +142,21 @@ def find_leaks(teacher_root: Path, release: Path) -> list[str]:
         if path.name == "guide.md" and re.search(r"^## +Answer notes\s*$", text, re.M):
             leaks.append(f"{name}: still has its '## Answer notes' section")
     return leaks
+
+
+def public_overlap(teacher_root: Path, secrets: Iterable[str]) -> list[str]:
+    """Secrets that ``data/`` already states word for word: public evidence, not a leak.
+
+    The student edition ships ``data/`` (the annotated article with its verdicts) on
+    purpose; an explanation that quotes it gives nothing away that the data does not.
+    """
+    data = teacher_root / "data"
+    if not data.is_dir():
+        return []
+    public = "\n".join(
+        squash(_read(p)) for p in _files(data) if p.suffix in (".yaml", ".md", ".txt")
+    )
+    return sorted(s for s in secrets if s in public)
 
 
 def _keys(node: Any) -> Iterable[str]:
@@ -190,4 +207,11 @@ def _notebook_leaks(name: str, text: str) -> list[str]:
     return leaks
 
 
-__all__ = ["KEY_FIELDS", "answer_note_lines", "find_leaks", "teacher_secrets", "token_pattern"]
+__all__ = [
+    "KEY_FIELDS",
+    "answer_note_lines",
+    "find_leaks",
+    "public_overlap",
+    "teacher_secrets",
+    "token_pattern",
+]
