@@ -45,7 +45,7 @@ class PlacesFile(ContentModel):
 class Citation(ContentModel):
     id: Slug
     publisher: NonEmpty
-    date: dt.date
+    date: dt.date | None = None  # None for undated works such as a data set
     approximate: bool = False
     title: str | None = None
     description: NonEmpty

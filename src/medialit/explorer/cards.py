@@ -107,6 +107,8 @@ def _party(course: Any, source_id: str) -> Party:
 
 
 def _date(value: Any, approximate: bool) -> str:
+    if value is None:
+        return "undated"
     text = f"{value.day} {value:%B %Y}" if isinstance(value, dt.date) else str(value)
     return f"about {text}" if approximate else text
 

@@ -29,6 +29,7 @@ _WHERE = {
     "strike_casualties": "numbers",
     "chart_pair": "misleading",
     "all_figures": "gallery",
+    "CATALOGUE": "gallery",
 }
 
 __all__ = sorted(_WHERE)

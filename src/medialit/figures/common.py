@@ -30,7 +30,8 @@ def cite(citations: Mapping[str, Any], ids: Iterable[str]) -> str:
             text = cid
         else:
             approx = "about " if getattr(citation, "approximate", False) else ""
-            text = f"{citation.publisher} ({approx}{day(citation.date)})"
+            when = day(citation.date) if citation.date else "undated"
+            text = f"{citation.publisher} ({approx}{when})"
         seen.setdefault(text, None)
     return "; ".join(seen)
 

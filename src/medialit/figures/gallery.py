@@ -12,6 +12,12 @@ from medialit.figures.misleading import TRICKS, chart_pair
 from medialit.figures.numbers import casualty_context, drones, strike_casualties
 from medialit.figures.sourcing import attribution_chain, sourcing_summary
 
+# The figure functions a course offers, by name (``medialit check`` counts them).
+CATALOGUE = (
+    "map_kursk", "timeline", "attribution_chain", "sourcing_summary",
+    "casualty_context", "drones", "strike_casualties", "chart_pair",
+)
+
 
 def all_figures(course: Any | None = None) -> list[AccessibleFigure]:
     """One of each figure; attribution chains for every sentence with more than one hop."""
