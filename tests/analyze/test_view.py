@@ -56,3 +56,14 @@ def test_unattributed_sentence_is_marked_in_words(rules):
 def test_colours_are_okabe_ito():
     okabe_ito = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"}
     assert {colour for _, colour, _, _ in KINDS.values()} <= okabe_ito
+
+
+def test_carried_over_and_pronoun_sources_are_spelled_out(rules):
+    report = analyze_text(
+        "“The water is safe,” said engineer Ravi Patel. “We tested it twice.” "
+        "He said the results would be published.",
+        rules,
+    )
+    html = highlight(report)
+    assert "(quote continues: speaker engineer Ravi Patel)" in html
+    assert "(He = engineer Ravi Patel?)" in html

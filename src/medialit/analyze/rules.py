@@ -152,7 +152,7 @@ class RuleSet:
         )
         spelled = (
             rf"(?<![\w’'-])(?:an?\s+(?=(?:{scale})\b))?(?:{word})"
-            rf"(?:(?:{after_scale}\s+and)?(?:\s+|-)(?:{word}))*(?![\w-])"
+            rf"(?:(?:{after_scale}\s+and)?(?:\s+|-)(?:{word}))*(?!\w)"
         )
         digits = (
             r"(?<![\w.,])(?<![A-Za-z]-)(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"

@@ -73,6 +73,11 @@ def _render_sentence(report: Report, sentence: Sentence) -> str:
                 parts.append(f'<sup class="ml-tag">[{KINDS[m[2]][3]}]</sup>')
     cls = "ml-sent ml-nosrc" if sentence.unattributed else "ml-sent"
     flag = " <strong>(no source named)</strong>" if sentence.unattributed else ""
+    for a in sentence.attributions:
+        if a.form == "inherited" and a.refers_to:
+            flag += f" <small>(quote continues: speaker {escape(a.refers_to)})</small>"
+        elif a.identified == "pronoun" and a.refers_to and a.source:
+            flag += f" <small>({escape(a.source.text)} = {escape(a.refers_to)}?)</small>"
     return f'<p class="{cls}"><small>#{sentence.index}</small> {"".join(parts)}{flag}</p>'
 
 
