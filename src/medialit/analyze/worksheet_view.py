@@ -48,6 +48,12 @@ class WorksheetView:
         )
         self._render_rows()
 
+    def _repr_mimebundle_(self, **kwargs):
+        """Shown directly in a notebook cell; plain-text fallback is a stable one-liner."""
+        bundle = self.widget._repr_mimebundle_(**kwargs) or {}
+        bundle["text/plain"] = f"Worksheet: {len(self.worksheet.claims)} claims"
+        return bundle
+
     # ------------------------------------------------------------ rows
     def _row(self, index: int, claim: Claim) -> widgets.Widget:
         label = f"Claim {index + 1}"
@@ -120,7 +126,7 @@ class WorksheetView:
 def worksheet_widget(report: Report, path: Path | None = None) -> WorksheetView:
     """The worksheet for ``report``, reopened from the learner's data folder if saved before.
 
-    Display ``view.widget`` in a notebook cell.
+    End a notebook cell with the returned view (or ``view.widget``) to show it.
     """
     worksheet, where, message = open_worksheet(report, path)
     return WorksheetView(worksheet, where, message)
