@@ -227,3 +227,31 @@ def test_problems_are_messages_not_tracebacks(tmp_path, sink) -> None:
     assert "lessons/types/quiz.yaml: questions" in shown._repr_html_()
     assert repr(quiz(str(BANK), section="typing", sink=sink)) == "<Quiz types/typing: 3 questions>"
     assert isinstance(quiz(str(BANK), section="nowhere", sink=sink), QuizProblem)
+
+
+def test_course_quiz_reloads_when_a_bank_changes(tmp_path, sink) -> None:
+    import shutil
+    from pathlib import Path
+
+    from medialit.content import ContentError, load_course
+
+    checkout = Path(__file__).resolve().parents[2]
+    course = tmp_path / "course"
+    course.mkdir()
+    shutil.copy2(checkout / "course.yaml", course / "course.yaml")
+    for folder in ("data", "lessons"):
+        shutil.copytree(checkout / folder, course / folder)
+    try:
+        bank = load_course(course).lessons[0].quiz
+    except ContentError as error:
+        pytest.skip(f"the course does not load yet: {error.problems[0]}")
+    first = bank.questions[0]
+    lesson = bank.lesson
+    shown = quiz(lesson, first.id, root=course, sink=sink)
+    assert repr(shown) == f"<Quiz {lesson}/{first.id}: {first.type}>"
+    path = course / "lessons" / lesson / "quiz.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["questions"][0]["prompt"] = "A prompt changed by the test"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    again = quiz(lesson, first.id, root=course, sink=sink)
+    assert "A prompt changed by the test" in again.prompt.value

@@ -17,7 +17,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from medialit.content.quizbank import Question, words
+from medialit.content.quizbank import Question, target_refs, words
 from medialit.progress.attempts import AnswerSink, Attempt
 from medialit.quiz.check import Verdict, check, invalid
 from medialit.quiz.render import (
@@ -140,8 +140,6 @@ class Inputs:
         self.box.children = tuple(rows)
 
     def _build_highlight(self) -> None:
-        from medialit.content.quizbank import target_refs
-
         passage = self.q.text or ""
         self.refs = target_refs(passage)
         found = words(passage)
