@@ -9,17 +9,11 @@ sentences are counted. Sentences come from pysbd, paragraph by paragraph, so
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 from medialit.analyze.report import Furniture, Quote
-
-SHORT_LINE_WORDS = 12
-REPEATED_LINE_WORDS = 25
-_WORD = re.compile(r"[^\W_]+(?:[’'.\-][^\W_]+)*\.?")
-_ENDS_LIKE_SENTENCE = re.compile(r"[.!?…][\"'”’»)\]]*\s*$|[.!?…,][\"”»]\s*$")
+from medialit.content.article import furniture_reason, split_sentences
 
 
 @dataclass(frozen=True)
@@ -45,30 +39,11 @@ def _normal(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def sentence_shaped(text: str) -> bool:
-    """A sentence has several words, at least one lowercase word, and closing punctuation."""
-    words = _WORD.findall(text)
-    if len(words) < 4:
-        return False
-    if not any(w[0].islower() and len(w) > 1 for w in words):
-        return False
-    return bool(_ENDS_LIKE_SENTENCE.search(text))
-
-
-def furniture_reason(line: Line, repeats: int) -> str | None:
-    words = len(_WORD.findall(line.text))
-    if repeats > 1 and words <= REPEATED_LINE_WORDS:
-        return f"repeated line (appears {repeats} times): page furniture, not article text"
-    if words <= SHORT_LINE_WORDS and not sentence_shaped(line.text):
-        return "short line that is not a sentence (heading, address, menu, byline or date?)"
-    return None
-
-
 def split_furniture(all_lines: list[Line]) -> tuple[list[Line], list[Furniture]]:
     counts = Counter(_normal(line.text) for line in all_lines)
     keep, furniture = [], []
     for line in all_lines:
-        reason = furniture_reason(line, counts[_normal(line.text)])
+        reason = furniture_reason(line.text, counts[_normal(line.text)])
         if reason:
             furniture.append(
                 Furniture(
@@ -80,32 +55,12 @@ def split_furniture(all_lines: list[Line]) -> tuple[list[Line], list[Furniture]]
     return keep, furniture
 
 
-@lru_cache(maxsize=1)
-def _segmenter():
-    import pysbd
-
-    return pysbd.Segmenter(language="en", clean=False)
-
-
 def sentence_spans(paragraph: Line) -> list[tuple[int, int]]:
-    """pysbd's sentences located back in the paragraph, so offsets stay exact."""
-    text = paragraph.text
-    spans, cursor = [], 0
-    for piece in _segmenter().segment(text):
-        piece = piece.strip()
-        if not piece:
-            continue
-        found = text.find(piece, cursor)
-        if found < 0:  # pysbd changed the text; keep the rest as one sentence
-            break
-        spans.append((found, found + len(piece)))
-        cursor = found + len(piece)
-    if cursor < len(text.rstrip()):
-        rest = text[cursor:]
-        lead = len(rest) - len(rest.lstrip())
-        if rest.strip():
-            spans.append((cursor + lead, len(text.rstrip())))
-    return [(paragraph.start + a, paragraph.start + b) for a, b in spans]
+    """Sentence offsets in one paragraph (the same splitter the course article uses)."""
+    return [
+        (paragraph.start + s.start, paragraph.start + s.end)
+        for s in split_sentences(paragraph.text)
+    ]
 
 
 OPENERS = {"“": "”", "«": "»", "„": "“"}

@@ -11,14 +11,19 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from medialit.content.base import ContentModel, NonEmpty, Slug
 
-FURNITURE_MAX_WORDS = 7
-_TERMINAL = re.compile(r"[.!?][\"\u201d\u2019')]*$")
+# A line this short is furniture unless it reads like a sentence; a repeated line this short
+# is furniture even if it does (a "Share this article" or an address block printed twice).
+SHORT_LINE_WORDS = 12
+REPEATED_LINE_WORDS = 25
+_WORD = re.compile(r"[^\W_]+(?:[’'.\-][^\W_]+)*\.?")
+_ENDS_LIKE_SENTENCE = re.compile(r"[.!?…][\"'”’»)\]]*\s*$|[.!?…,][\"”»]\s*$")
 
 
 @dataclass(frozen=True)
@@ -52,27 +57,30 @@ def _lines(text: str) -> list[Line]:
     return lines
 
 
-def furniture_reason(line: str, seen_before: bool) -> str | None:
+def sentence_shaped(text: str) -> bool:
+    """A sentence has several words, at least one lowercase word, and closing punctuation."""
+    words = _WORD.findall(text)
+    if len(words) < 4:
+        return False
+    if not any(w[0].islower() and len(w) > 1 for w in words):
+        return False
+    return bool(_ENDS_LIKE_SENTENCE.search(text))
+
+
+def furniture_reason(line: str, repeats: int = 1) -> str | None:
     """Why a line is page furniture rather than article prose, or None if it is prose.
 
-    Short lines are kept as prose when they read like a sentence ("He declined to
-    comment."); short lines without sentence punctuation, or made of capitalised
-    words and numbers (addresses, names, menu items, headings), are furniture.
+    Decided by shape, never by content, so that the rule carries over to pages the
+    course has never seen: addresses, menus, bylines and headlines are short and
+    not sentence-shaped; boilerplate blocks repeat.
     """
-    words = line.split()
+    words = len(_WORD.findall(line))
     if not words:
         return None
-    if seen_before:
-        return "repeats an earlier line verbatim"
-    if len(words) > FURNITURE_MAX_WORDS:
-        return None
-    if not _TERMINAL.search(line.strip()):
-        return f"a short line ({len(words)} words) without sentence punctuation"
-    capitalised = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
-    if capitalised / len(words) >= 0.75:
-        return (
-            f"a short line ({len(words)} words) of capitalised words and numbers, like an address"
-        )
+    if repeats > 1 and words <= REPEATED_LINE_WORDS:
+        return f"repeated line (appears {repeats} times): page furniture, not article text"
+    if words <= SHORT_LINE_WORDS and not sentence_shaped(line):
+        return "short line that is not a sentence (heading, address, menu, byline or date?)"
     return None
 
 
@@ -80,36 +88,50 @@ def furniture_reason(line: str, seen_before: bool) -> str | None:
 def _segmenter():
     import pysbd
 
-    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+    return pysbd.Segmenter(language="en", clean=False)
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[SentenceSpan]:
-    """Sentences of ``text[start:end]`` with offsets into ``text``, trailing space trimmed."""
+    """Sentences of ``text[start:end]`` with offsets into ``text``, outer space trimmed.
+
+    pysbd's sentences are located back in the text rather than trusted for offsets,
+    so a sentence is never shifted; anything pysbd leaves over becomes one last sentence.
+    """
     end = len(text) if end is None else end
-    spans = []
-    for piece in _segmenter().segment(text[start:end]):
-        stripped = piece.sent.strip()
-        if not stripped:
+    chunk = text[start:end]
+    spans: list[SentenceSpan] = []
+    cursor = 0
+    for piece in _segmenter().segment(chunk):
+        piece = piece.strip()
+        if not piece:
             continue
-        s = start + piece.start + (len(piece.sent) - len(piece.sent.lstrip()))
-        spans.append(SentenceSpan(s, s + len(stripped), stripped))
+        found = chunk.find(piece, cursor)
+        if found < 0:
+            break
+        spans.append(SentenceSpan(start + found, start + found + len(piece), piece))
+        cursor = found + len(piece)
+    rest = chunk[cursor:]
+    if rest.strip():
+        lead = cursor + len(rest) - len(rest.lstrip())
+        tail = chunk.rstrip()
+        spans.append(SentenceSpan(start + lead, start + len(tail), chunk[lead : len(tail)]))
     return spans
 
 
 def parse_text(text: str) -> ParsedText:
     """Separate furniture lines from prose and split the prose into sentences."""
     lines = _lines(text)
+    counts = Counter(" ".join(line.text.lower().split()) for line in lines)
     furniture: list[Line] = []
-    seen: set[str] = set()
     prose: list[Line] = []
     for line in lines:
-        key = " ".join(line.text.split())
-        reason = furniture_reason(line.text, key in seen)
-        if key:
-            seen.add(key)
+        key = " ".join(line.text.lower().split())
+        if not key:
+            continue
+        reason = furniture_reason(line.text, counts[key])
         if reason:
             furniture.append(Line(line.number, line.start, line.end, line.text, reason))
-        elif key:
+        else:
             prose.append(line)
     sentences: list[SentenceSpan] = []
     for line in prose:  # paragraphs never share a sentence
