@@ -11,11 +11,13 @@ numbers, each with the rule that fired. Word lists live in ``rules/*.yaml``.
 
 from medialit.analyze.core import analyze_file, analyze_html, analyze_text
 from medialit.analyze.inputs import MAX_BYTES, InputError
+from medialit.analyze.notebook import AnalysisProblem, read_article, worksheet_for
 from medialit.analyze.report import Report
 from medialit.analyze.rules import RuleSet, load_rules
 
 __all__ = [
     "MAX_BYTES",
+    "AnalysisProblem",
     "InputError",
     "Report",
     "RuleSet",
@@ -23,4 +25,6 @@ __all__ = [
     "analyze_html",
     "analyze_text",
     "load_rules",
+    "read_article",
+    "worksheet_for",
 ]

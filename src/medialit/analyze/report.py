@@ -9,6 +9,7 @@ the JSON contract: bump :data:`SCHEMA_VERSION` and the schema snapshot in the te
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -128,6 +129,18 @@ class Report(BaseModel):
         from medialit.analyze.view import highlight
 
         return highlight(self)
+
+    def __repr__(self) -> str:
+        # The plain-text form a notebook stores beside the highlighted view: short and
+        # stable, so a change to one rule does not rewrite a whole notebook output.
+        c = self.counts
+        name = Path(self.file).name if self.file else "text"
+        return (
+            f"<Analysis of {name}: {len(self.sentences)} sentences, {c.attributions} "
+            f"attributions, {c.quotes} quotes, {c.hedges} hedges, {c.numbers} numbers, "
+            f"{c.unattributed_sentences} with no source>"
+        )
+
 
     def summary(self) -> str:
         from medialit.analyze.summary import summary
