@@ -1,0 +1,97 @@
+"""The course as a whole keeps the promises the README makes to teachers and learners."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from medialit.cli import main
+from medialit.content import load_course
+
+REPO = Path(__file__).resolve().parents[2]
+INTERACTIVE = {"classify", "match", "highlight"}
+
+
+@pytest.fixture(scope="module")
+def course():
+    return load_course(REPO)
+
+
+def notebook_text(path: Path) -> tuple[str, str]:
+    """(markdown, code) of a notebook, each as one string."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    markdown = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+    return markdown, code
+
+
+def lesson_words(course, lesson) -> str:
+    """Everything a learner reads in a lesson: notebook markdown and quiz text."""
+    markdown, _ = notebook_text(REPO / "notebooks" / f"{lesson.id}.ipynb")
+    parts = [markdown]
+    if lesson.quiz is not None:
+        parts.append(json.dumps(lesson.quiz.model_dump(mode="json"), ensure_ascii=False))
+    return "\n".join(parts)
+
+
+def test_check_json_reports_the_whole_course(capsys):
+    assert main(["check", "--json", "--root", str(REPO)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["sentences_annotated"] == 19
+    assert report["lessons"] == 7
+    assert report["numbers"] >= 7
+
+
+def test_every_lesson_has_a_notebook_guide_and_bank(course):
+    assert [lesson.id for lesson in course.lessons] == course.meta.lessons
+    for lesson in course.lessons:
+        assert (REPO / "notebooks" / f"{lesson.id}.ipynb").is_file(), lesson.id
+        assert lesson.quiz is not None, lesson.id
+
+
+def test_each_bank_has_four_questions_of_three_types(course):
+    for lesson in course.lessons:
+        types = {q.type for q in lesson.quiz.questions}
+        assert len(lesson.quiz.questions) >= 4, lesson.id
+        assert len(types) >= 3, (lesson.id, types)
+    used = {q.type for lesson in course.lessons for q in lesson.quiz.questions}
+    assert used >= INTERACTIVE
+
+
+def test_lesson_length_is_twenty_to_forty_five_minutes(course):
+    for lesson in course.lessons:
+        assert 20 <= lesson.guide.meta.minutes <= 45, (lesson.id, lesson.guide.meta.minutes)
+
+
+def test_notebooks_open_with_objectives_and_close_with_keypoints(course):
+    for lesson in course.lessons:
+        path = REPO / "notebooks" / f"{lesson.id}.ipynb"
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        code = ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
+        assert f'start("{lesson.id}")' in code[0], lesson.id
+        assert f'keypoints("{lesson.id}")' in code[-1], lesson.id
+
+
+def test_every_lesson_but_the_first_shows_a_figure_or_the_explorer(course):
+    for lesson in course.lessons[1:]:
+        _, code = notebook_text(REPO / "notebooks" / f"{lesson.id}.ipynb")
+        assert re.search(r"\b(figures|explorer|explore|analyze)\b", code), lesson.id
+
+
+def test_every_sentence_is_discussed_somewhere(course):
+    text = "\n".join(lesson_words(course, lesson) for lesson in course.lessons)
+    for sentence in course.sentences:
+        words = sentence.text.split()
+        quoted = any(" ".join(words[i : i + 6]) in text for i in range(max(1, len(words) - 5)))
+        by_id = re.search(rf"\b{sentence.id}\b|[Ss]entence {sentence.index}\b", text)
+        assert quoted or by_id, sentence.id
+
+
+def test_every_number_is_discussed_somewhere(course):
+    text = "\n".join(lesson_words(course, lesson) for lesson in course.lessons).casefold()
+    for number in course.numbers:
+        assert re.search(rf"\b{re.escape(number.text.casefold())}\b", text), number.id
+
