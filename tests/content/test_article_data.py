@@ -9,20 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from medialit.content import load_course
 from medialit.content.article import parse_text
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def course(tmp_path_factory):
-    import shutil
-
-    root = tmp_path_factory.mktemp("course")
-    shutil.copytree(REPO / "data", root / "data")
-    (root / "course.yaml").write_text("title: t\narticle: data/article\nlessons: []\n")
-    return load_course(root)
 
 
 def test_article_bytes_are_kept_exactly(course):
