@@ -21,7 +21,7 @@ for the learner; it is not counted as an attempt.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -301,6 +301,38 @@ def _choice(value: Any, allowed: list[str], what: str) -> str:
     raise Unreadable(f"{_quote(value)} is not one of the {what}s; choose from the list.")
 
 
+def _grade_items(
+    labels: list[str],
+    picks: list[str],
+    is_right: Callable[[int, str], bool],
+    notes: list[dict[str, Any]],
+    right_mark: str,
+    all_right: str,
+    partly: str,
+) -> Verdict:
+    """Score items placed one by one (classify, match): per-item marks, partial credit.
+
+    A misplaced item gets its own feedback but never the right answer, so a retry
+    still asks the learner to think.
+    """
+    details = []
+    misconception = None
+    right = 0
+    for i, (label, picked) in enumerate(zip(labels, picks, strict=True)):
+        if is_right(i, picked):
+            right += 1
+            details.append(Detail(label, True, right_mark))
+            continue
+        note = notes[i] if i < len(notes) else {}
+        message = f"✗ not “{picked}”" + (f": {note['feedback']}" if note.get("feedback") else "")
+        details.append(Detail(label, False, message))
+        misconception = misconception or note.get("misconception")
+    total = len(labels)
+    ok = right == total
+    feedback = all_right if ok else partly.format(right=right, total=total, wrong=total - right)
+    return Verdict(True, ok, right / total, feedback, misconception, details=tuple(details))
+
+
 def _classify(q: ClassifyQuestion, key: Key, response: Any) -> Verdict:
     answers = _mapping(response, "category")
     chosen = [_pick(answers, item.key, item.label) for item in q.items]
@@ -310,28 +342,12 @@ def _classify(q: ClassifyQuestion, key: Key, response: Any) -> Verdict:
             f"Place every item first: {unplaced} still "
             f"need{'s' if unplaced == 1 else ''} a category."
         )
-    notes = key.feedback_list("items")
-    details = []
-    misconception = None
-    right = 0
-    for i, (item, value) in enumerate(zip(q.items, chosen, strict=True)):
-        category = _choice(value, list(q.categories), "category")
-        if key.item_ok(i, category):
-            right += 1
-            details.append(Detail(item.label, True, "✓ in the right group"))
-            continue
-        note = notes[i] if i < len(notes) else {}
-        message = f"✗ not “{category}”" + (f": {note['feedback']}" if note.get("feedback") else "")
-        details.append(Detail(item.label, False, message))
-        misconception = misconception or note.get("misconception")
-    wrong = len(q.items) - right
-    ok = wrong == 0
-    feedback = (
-        "Every item is in the right group."
-        if ok
-        else f"{right} of {len(q.items)} placed well; {wrong} misplaced (marked ✗ below)."
+    picks = [_choice(value, list(q.categories), "category") for value in chosen]
+    return _grade_items(
+        [item.label for item in q.items], picks, key.item_ok, key.feedback_list("items"),
+        "✓ in the right group", "Every item is in the right group.",
+        "{right} of {total} placed well; {wrong} misplaced (marked ✗ below).",
     )
-    return Verdict(True, ok, right / len(q.items), feedback, misconception, details=tuple(details))
 
 
 def _match(q: MatchQuestion, key: Key, response: Any) -> Verdict:
@@ -342,29 +358,12 @@ def _match(q: MatchQuestion, key: Key, response: Any) -> Verdict:
         raise Unreadable(
             f"Match every item first: {missing} still need{'s' if missing == 1 else ''} a partner."
         )
-    choices = q.right_choices
-    notes = key.feedback_list("pairs")
-    details = []
-    misconception = None
-    right = 0
-    for i, (pair, value) in enumerate(zip(q.pairs, chosen, strict=True)):
-        picked = _choice(value, choices, "choice")
-        if key.pair_ok(i, picked):
-            right += 1
-            details.append(Detail(pair.left, True, "✓ matched"))
-            continue
-        note = notes[i] if i < len(notes) else {}
-        message = f"✗ not “{picked}”" + (f": {note['feedback']}" if note.get("feedback") else "")
-        details.append(Detail(pair.left, False, message))
-        misconception = misconception or note.get("misconception")
-    wrong = len(q.pairs) - right
-    ok = wrong == 0
-    feedback = (
-        "Every pair is right."
-        if ok
-        else f"{right} of {len(q.pairs)} matched well; {wrong} to rethink (marked ✗ below)."
+    picks = [_choice(value, q.right_choices, "choice") for value in chosen]
+    return _grade_items(
+        [p.left for p in q.pairs], picks, key.pair_ok, key.feedback_list("pairs"),
+        "✓ matched", "Every pair is right.",
+        "{right} of {total} matched well; {wrong} to rethink (marked ✗ below).",
     )
-    return Verdict(True, ok, right / len(q.pairs), feedback, misconception, details=tuple(details))
 
 
 def ref_label(ref: str) -> str:
