@@ -446,7 +446,8 @@ class NotebookPage:
         finally:
             self.server.shutdown_kernels()
         self.timings["close"] = time.perf_counter() - started
-        print(f"{self.path}: " + ", ".join(f"{k} {v:.1f} s" for k, v in self.timings.items()))
+        if self.lab.report_timings:
+            print(f"{self.path}: " + ", ".join(f"{k} {v:.1f} s" for k, v in self.timings.items()))
 
 
 class LabPage:
@@ -462,6 +463,7 @@ class LabPage:
         self.page: Any = None
         self.dialogs: list[str] = []
         self.page_errors: list[str] = []
+        self.report_timings = True  # print open/run/close seconds as each notebook closes
 
     def _on_dialog(self, dialog: Any) -> None:
         self.dialogs.append(f"{dialog.type}: {dialog.message}")
