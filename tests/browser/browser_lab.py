@@ -386,6 +386,21 @@ class NotebookPage:
         self.dismiss_toasts()
         return elapsed
 
+    def restart_and_run_to(self, inside: Any, timeout_ms: int = RUN_TIMEOUT_MS) -> float:
+        """Select the cell holding ``inside`` (a click on its prompt), then Kernel >
+        Restart Kernel and Run up to Selected Cell…"""
+        cell = self.page.locator(".jp-Notebook .jp-Cell").filter(has=inside).last
+        cell.locator(".jp-InputPrompt").first.click()
+        self.page.evaluate(JS_ARM)
+        self.menu("Kernel", "Restart Kernel and Run up to Selected Cell")
+        started = time.perf_counter()
+        self.accept_dialog()
+        self.page.wait_for_function(JS_RUN_FINISHED, timeout=timeout_ms, polling=100)
+        elapsed = time.perf_counter() - started
+        self.wait_widgets_rendered()
+        self.dismiss_toasts()
+        return elapsed
+
     def wait_widgets_rendered(self, timeout_ms: int = 30_000) -> None:
         """Widget views render after the kernel is idle; wait until none is pending."""
         self.page.wait_for_function(
@@ -524,21 +539,24 @@ class LabPage:
 
 
 class RanNotebook:
-    """A course notebook after Kernel > Restart Kernel and Run All Cells, shared by every
-    test about that notebook (one open and one run per notebook per session)."""
+    """A notebook after Kernel > Restart Kernel and Run All Cells, shared by every test
+    about it (one open and one run per session, or per module)."""
 
-    def __init__(self, lab: LabPage, path: Path) -> None:
+    def __init__(self, lab: LabPage, path: Path | str) -> None:
         self.lab = lab
-        self.path = path
+        self.path = Path(path)
+        self.relpath = f"notebooks/{self.path.name}" if isinstance(path, Path) else path
         self.answered: Any = None  # the question a test answered, for later tests
-        self.notebook = lab.open(f"notebooks/{path.name}")
+        self.partial = False  # set by a test that re-ran only part of it
+        self.notebook = lab.open(self.relpath)
         self.seconds = self.notebook.restart_and_run_all()
 
     def ensure(self) -> RanNotebook:
-        """Open and run it again if another test closed it meanwhile."""
-        if not self.notebook.is_current():
-            self.notebook = self.lab.open(f"notebooks/{self.path.name}")
+        """Open and run it again if another test closed it or ran only part of it."""
+        if self.partial or not self.notebook.is_current():
+            self.notebook = self.lab.open(self.relpath)
             self.seconds = self.notebook.restart_and_run_all()
+            self.partial = False
         return self
 
 
@@ -583,17 +601,27 @@ class QuizDriver:
     def check_button(self) -> Any:
         return self.root.get_by_role("button", name="Check answer")
 
-    def check(self, timeout_ms: int = 30_000) -> str:
-        """Click "Check answer" and return the feedback once it has changed."""
-        before = self.feedback()
-        self.check_button().click()
-        return self.wait_feedback_change(before, timeout_ms)
+    def text(self) -> str:
+        return self.root.inner_text()
 
-    def wait_feedback_change(self, before: str, timeout_ms: int = 30_000) -> str:
-        handle = self.root.locator(FEEDBACK).element_handle()
+    def check(self, timeout_ms: int = 30_000) -> str:
+        """Click "Check answer" and return the feedback once the question has changed.
+
+        The question's text is compared, not only its feedback: the same answer
+        checked twice gives the same feedback, but the attempt count still moves.
+        """
+        before = self.text()
+        self.check_button().click()
+        return self.wait_change(before, timeout_ms)
+
+    def wait_change(self, before: str, timeout_ms: int = 30_000) -> str:
+        root = self.root.element_handle()
         self.page.wait_for_function(
-            "([el, before]) => el.innerText.trim() !== before && el.innerText.trim() !== ''",
-            arg=[handle, before],
+            """([root, before, css]) => {
+                 const box = root.querySelector(css);
+                 return root.innerText !== before && !!box && box.innerText.trim() !== '';
+               }""",
+            arg=[root, before, FEEDBACK],
             timeout=timeout_ms,
             polling=50,
         )
@@ -685,6 +713,6 @@ def keyboard_answer(quiz: QuizDriver, option: str, max_tabs: int = 25) -> str:
             break
     else:
         raise AssertionError(f"Tab never reached the Check answer button (focus: {focus()})")
-    before = quiz.feedback()
+    before = quiz.text()
     page.keyboard.press("Enter")
-    return quiz.wait_feedback_change(before)
+    return quiz.wait_change(before)

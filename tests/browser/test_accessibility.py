@@ -13,12 +13,13 @@ course uses is checked in one run.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from browser_course import REPO, bank, quiz_class, single_choice
-from browser_lab import QuizDriver, keyboard_answer, write_notebook
+from browser_lab import LabPage, QuizDriver, RanNotebook, keyboard_answer, write_notebook
 
 pytestmark = pytest.mark.browser
 
@@ -90,12 +91,18 @@ def classify(page: Any, violations: list[dict]) -> dict[str, list[str]]:
     return found
 
 
-def test_axe_finds_no_serious_violation_in_course_output(open_notebook, showcase):
+@pytest.fixture(scope="module")
+def showcase_run(lab_page: LabPage, showcase) -> Iterator[RanNotebook]:
+    run = RanNotebook(lab_page, showcase[0])
+    yield run
+    run.notebook.close()
+
+
+def test_axe_finds_no_serious_violation_in_course_output(showcase_run, showcase):
     from axe_playwright_python.sync_playwright import Axe
 
-    path, questions = showcase
-    nb = open_notebook(path)
-    nb.restart_and_run_all()
+    _, questions = showcase
+    nb = showcase_run.ensure().notebook
     assert nb.problems() == []
     # Answer the single-choice question wrong so feedback markup is checked too.
     lesson, qid = questions["single"]
@@ -120,12 +127,11 @@ def test_axe_finds_no_serious_violation_in_course_output(open_notebook, showcase
 
 
 @pytest.mark.xfail(strict=True, reason=KEYBOARD_ISSUE)
-def test_quiz_by_keyboard_alone(open_notebook, showcase):
-    path, questions = showcase
+def test_quiz_by_keyboard_alone(showcase_run, showcase):
+    _, questions = showcase
     lesson, qid = questions["single"]
     choice = single_choice(lesson, qid)
-    nb = open_notebook(path)
-    nb.restart_and_run_all()
+    nb = showcase_run.ensure().notebook
     quiz = QuizDriver(nb.widget(quiz_class(lesson, qid)).first)
     quiz.root.scroll_into_view_if_needed()
 

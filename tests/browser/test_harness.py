@@ -7,10 +7,11 @@ told apart from a broken notebook. The harness quiz copies the DOM contract of
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_lab import QuizDriver, keyboard_answer, write_notebook
+from browser_lab import LabPage, QuizDriver, RanNotebook, keyboard_answer, write_notebook
 
 pytestmark = pytest.mark.browser
 
@@ -63,13 +64,41 @@ def harness(scratch: Path) -> str:
     return "scratch/harness.ipynb"
 
 
-def test_run_all_finds_no_problem_in_a_clean_notebook(open_notebook, harness):
-    nb = open_notebook(harness)
-    nb.restart_and_run_all()
+@pytest.fixture(scope="module")
+def harness_run(lab_page: LabPage, harness: str) -> Iterator[RanNotebook]:
+    run = RanNotebook(lab_page, harness)
+    yield run
+    run.notebook.close()
+
+
+def test_run_all_finds_no_problem_in_a_clean_notebook(harness_run):
+    nb = harness_run.ensure().notebook
     assert nb.problems() == []
     assert nb.widget(".medialit-quiz").count() == 1
     assert nb.page.locator(".jp-RenderedImage img").count() == 1
     assert all(c.count is not None for c in nb.cells() if c.type == "code")
+
+
+def test_answer_by_mouse_wrong_then_right(harness_run):
+    nb = harness_run.ensure().notebook
+    quiz = QuizDriver(nb.widget(".medialit-q-harness-kind"))
+    quiz.choose("An opinion")
+    assert quiz.check() == "Not quite: An opinion."
+    quiz.choose("A prediction")
+    assert quiz.check() == "Correct."
+    assert quiz.selected_option() == "A prediction"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="JupyterLab 4 command mode takes ArrowDown from a focused radio button and moves "
+    "to the next cell; widgets must mark their controls with data-lm-suppress-shortcuts. "
+    "If this passes, JupyterLab changed and the workaround can go.",
+)
+def test_plain_radio_buttons_keep_their_arrow_keys(harness_run):
+    nb = harness_run.ensure().notebook
+    quiz = QuizDriver(nb.widget(".medialit-q-harness-kind"))
+    keyboard_answer(quiz, "A confirmed fact")
 
 
 def test_run_all_reports_an_error_and_the_cells_it_stopped(open_notebook, harness):
@@ -80,33 +109,9 @@ def test_run_all_reports_an_error_and_the_cells_it_stopped(open_notebook, harnes
     assert any("did not run" in p and "never" in p for p in problems), problems
 
 
-def test_answer_by_mouse_wrong_then_right(open_notebook, harness):
-    nb = open_notebook(harness)
-    nb.restart_and_run_all()
-    quiz = QuizDriver(nb.widget(".medialit-q-harness-kind"))
-    quiz.choose("An opinion")
-    assert quiz.check() == "Not quite: An opinion."
-    quiz.choose("A prediction")
-    assert quiz.check() == "Correct."
-    assert quiz.selected_option() == "A prediction"
-
-
 def test_answer_by_keyboard_alone(open_notebook, harness):
     nb = open_notebook("scratch/harness-keys.ipynb")
     nb.restart_and_run_all()
     quiz = QuizDriver(nb.widget(".medialit-q-harness-kind"))
     assert keyboard_answer(quiz, "A confirmed fact") == "Not quite: A confirmed fact."
     assert quiz.selected_option() == "A confirmed fact"
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="JupyterLab 4 command mode takes ArrowDown from a focused radio button and moves "
-    "to the next cell; widgets must mark their controls with data-lm-suppress-shortcuts. "
-    "If this passes, JupyterLab changed and the workaround can go.",
-)
-def test_plain_radio_buttons_keep_their_arrow_keys(open_notebook, harness):
-    nb = open_notebook(harness)
-    nb.restart_and_run_all()
-    quiz = QuizDriver(nb.widget(".medialit-q-harness-kind"))
-    keyboard_answer(quiz, "A confirmed fact")

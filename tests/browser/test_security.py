@@ -9,11 +9,12 @@ and the worksheet). Both get the same payloads; a payload that ran would set
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from browser_course import REPO, bank, quiz_class
-from browser_lab import QuizDriver, write_notebook
+from browser_lab import LabPage, QuizDriver, RanNotebook, write_notebook
 
 pytestmark = pytest.mark.browser
 
@@ -93,11 +94,27 @@ def assert_nothing_ran(nb) -> None:
     assert injected == []
 
 
-def test_learner_answer_is_text(open_notebook, hostile):
-    path, (lesson, qid) = hostile
-    nb = open_notebook(path)
-    nb.page.evaluate("() => { delete window.__xss; }")
-    nb.restart_and_run_all()
+@pytest.fixture(scope="module")
+def hostile_run(lab_page: LabPage, hostile) -> Iterator[RanNotebook]:
+    lab_page.load()
+    lab_page.page.evaluate("() => { delete window.__xss; }")
+    run = RanNotebook(lab_page, hostile[0])
+    yield run
+    run.notebook.close()
+
+
+def test_analyzed_article_is_text(hostile_run):
+    nb = hostile_run.ensure().notebook
+    assert nb.problems() == []
+    outputs = nb.page.locator(".jp-OutputArea-output")
+    text = " ".join(outputs.all_inner_texts())
+    assert "onerror=window.__xss" in text, "the payload should be shown, as text"
+    assert_nothing_ran(nb)
+
+
+def test_learner_answer_is_text(hostile_run, hostile):
+    _, (lesson, qid) = hostile
+    nb = hostile_run.ensure().notebook
     quiz = QuizDriver(nb.widget(quiz_class(lesson, qid)).first)
     quiz.type_answer(PAYLOAD)
     quiz.check()
@@ -107,16 +124,4 @@ def test_learner_answer_is_text(open_notebook, hostile):
     quiz = QuizDriver(nb.widget(quiz_class(lesson, qid)).first)
     box = quiz.root.locator(".medialit-inputs input[type=text]").first
     assert box.input_value() == PAYLOAD
-    assert_nothing_ran(nb)
-
-
-def test_analyzed_article_is_text(open_notebook, hostile):
-    path, _ = hostile
-    nb = open_notebook(path)
-    nb.page.evaluate("() => { delete window.__xss; }")
-    nb.restart_and_run_all()
-    assert nb.problems() == []
-    outputs = nb.page.locator(".jp-OutputArea-output")
-    text = " ".join(outputs.all_inner_texts())
-    assert "onerror=window.__xss" in text, "the payload should be shown, as text"
     assert_nothing_ran(nb)
