@@ -35,14 +35,6 @@ CANARY = (
     'HTML(\'<div class="medialit-axe-canary"><input type="text"></div>\')'
 )
 
-KEYBOARD_ISSUE = (
-    "JupyterLab 4 command mode runs notebook shortcuts (ArrowUp/Down: move between cells; "
-    "Enter: edit mode) for any focused element that is not a text field, so arrow keys "
-    "never reach radio buttons or listboxes in widget output. Fix in the widget library: "
-    "set data-lm-suppress-shortcuts on every focusable control (see tests/browser/README.md)."
-)
-
-
 def one_question_per_type() -> dict[str, tuple[str, str]]:
     chosen: dict[str, tuple[str, str]] = {}
     for path in sorted((REPO / "lessons").glob("*/quiz.yaml")):
@@ -126,7 +118,6 @@ def test_axe_finds_no_serious_violation_in_course_output(showcase_run, showcase)
     assert blocking == []
 
 
-@pytest.mark.xfail(strict=True, reason=KEYBOARD_ISSUE)
 def test_quiz_by_keyboard_alone(showcase_run, showcase):
     _, questions = showcase
     lesson, qid = questions["single"]

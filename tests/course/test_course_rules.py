@@ -95,3 +95,15 @@ def test_every_number_is_discussed_somewhere(course):
     for number in course.numbers:
         assert re.search(rf"\b{re.escape(number.text.casefold())}\b", text), number.id
 
+
+
+def test_the_explorer_is_used_unfiltered_somewhere(course):
+    """The browser tests click a sentence in an explorer that starts with nothing selected."""
+    sources = [notebook_text(REPO / "notebooks" / f"{x.id}.ipynb")[1] for x in course.lessons]
+    assert any("explore()" in code for code in sources)
+
+
+def test_test_files_have_unique_names():
+    """pytest imports test modules by file name (no packages): a clash stops collection."""
+    names = [p.name for p in (REPO / "tests").rglob("test_*.py")]
+    assert len(names) == len(set(names)), sorted(n for n in names if names.count(n) > 1)

@@ -14,6 +14,7 @@ import ipywidgets as widgets
 
 from medialit.analyze.report import Report
 from medialit.analyze.worksheet import VERDICTS, Claim, Worksheet, open_worksheet
+from medialit.keyboard import make_keyboard_operable
 
 VERDICT_OPTIONS = [("— choose a verdict —", None)] + [(v, v) for v in VERDICTS]
 
@@ -46,6 +47,8 @@ class WorksheetView:
                 self.status,
             ]
         )
+        self.widget.add_class("medialit-worksheet")
+        make_keyboard_operable(self.widget)
         self._render_rows()
 
     def _repr_mimebundle_(self, **kwargs):

@@ -16,6 +16,7 @@ from medialit.explorer.cards import ExplorerError, filter_sentences, kinds_in, o
 from medialit.explorer.render import EMPTY_CARD, article_html, card_for
 from medialit.figures.common import course_or_default
 from medialit.figures.palette import kind_label
+from medialit.keyboard import make_keyboard_operable
 
 ALL = "all"
 
@@ -43,6 +44,7 @@ class ArticleExplorer(widgets.VBox):
             "the card below the article follows the selection.</p>")
         super().__init__([help_text, self.kind_filter, self.selector, self.article, self.card])
         self.add_class("medialit-explorer-widget")
+        make_keyboard_operable(self)
         self.kind_filter.observe(self._on_kind, names="value")
         self.selector.observe(self._on_select, names="value")
         if kind is not None:

@@ -18,6 +18,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from medialit.content.quizbank import Question, target_refs, words
+from medialit.keyboard import make_keyboard_operable
 from medialit.progress.attempts import AnswerSink, Attempt
 from medialit.quiz.check import Verdict, check, invalid
 from medialit.quiz.render import (
@@ -275,6 +276,7 @@ class QuestionView(widgets.VBox):
         self.status = widgets.Label("")
         parts += [row, self.hint, self.feedback, self.explanation, self.status]
         self.children = tuple(parts)
+        make_keyboard_operable(self)
         self._restore()
 
     def __repr__(self) -> str:
