@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from medialit.content import Course, load_course
+from medialit.content import Course, current_course
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class LessonPanel:
 
 def start(lesson_id: str, course: Course | None = None) -> LessonPanel:
     """The opening panel: title, time, the lesson's questions and objectives."""
-    course = course or load_course()
+    course = course or current_course()
     lesson = course.lesson(lesson_id)
     meta = lesson.guide.meta
     number = course.meta.lessons.index(lesson_id)
@@ -63,6 +63,6 @@ def start(lesson_id: str, course: Course | None = None) -> LessonPanel:
 
 def keypoints(lesson_id: str, course: Course | None = None) -> LessonPanel:
     """The closing panel: the key points to take away."""
-    course = course or load_course()
+    course = course or current_course()
     meta = course.lesson(lesson_id).guide.meta
     return LessonPanel(f"Key points: {meta.title}", (("Remember", tuple(meta.keypoints)),))

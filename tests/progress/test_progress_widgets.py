@@ -83,5 +83,5 @@ def test_course_totals_come_from_the_course(monkeypatch) -> None:
 
     fake = SimpleNamespace(lessons=[lesson("00-start-here", "Start", None),
                                     lesson("01-provenance", "Provenance", 4)])
-    monkeypatch.setattr(medialit.content, "load_course", lambda: fake)
+    monkeypatch.setattr(medialit.content, "current_course", lambda: fake)
     assert course_totals() == {"00-start-here": ("Start", 0), "01-provenance": ("Provenance", 4)}

@@ -1,4 +1,4 @@
-"""Course figures: each function takes the course (default: ``load_course()``) and returns
+"""Course figures: each function takes the course (default: ``current_course()``) and returns
 an :class:`~medialit.figures.display.AccessibleFigure` (PNG + alt text + caption naming the
 source + the data behind it as a table).
 

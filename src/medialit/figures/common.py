@@ -8,12 +8,12 @@ from typing import Any
 
 
 def course_or_default(course: Any | None) -> Any:
-    """The course a figure is drawn from; ``None`` means the one ``load_course()`` finds."""
+    """The course a figure is drawn from; ``None`` means the one ``current_course()`` finds."""
     if course is not None:
         return course
-    from medialit.content import load_course
+    from medialit.content import current_course
 
-    return load_course()
+    return current_course()
 
 
 def day(date: dt.date) -> str:

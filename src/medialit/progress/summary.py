@@ -49,10 +49,10 @@ def lesson_progress(attempts: Iterable[Attempt], totals: Totals) -> list[LessonP
 
 
 def course_totals() -> dict[str, tuple[str, int]]:
-    """Totals from ``medialit.content.load_course()``; raises its ContentError on bad content."""
-    from medialit.content import load_course  # type: ignore[attr-defined]
+    """Totals from ``medialit.content.current_course()``; raises its ContentError on bad content."""
+    from medialit.content import current_course
 
-    course = load_course()
+    course = current_course()
     return {
         lesson.id: (lesson.title, len(lesson.quiz.questions) if lesson.quiz else 0)
         for lesson in course.lessons

@@ -102,5 +102,5 @@ def progress_widget(totals: Totals, sink: AnswerSink | None = None) -> widgets.V
 
 
 def course_progress_widget(sink: AnswerSink | None = None) -> widgets.VBox:
-    """:func:`progress_widget` with totals taken from ``medialit.content.load_course()``."""
+    """:func:`progress_widget` with totals taken from ``medialit.content.current_course()``."""
     return progress_widget(course_totals(), sink)

@@ -50,41 +50,10 @@ def load_quiz_file(
     return bank, dict(misconceptions)
 
 
-_cache: dict[Path, tuple[tuple[tuple[str, int, int], ...], Any]] = {}
-
-
-def _signature(root: Path) -> tuple[tuple[str, int, int], ...]:
-    """Names, sizes and times of the course's content files: a changed file reloads."""
-    files = [root / "course.yaml"]
-    for folder in ("lessons", "data"):
-        if (root / folder).is_dir():
-            files += sorted(p for p in (root / folder).rglob("*") if p.is_file())
-    out = []
-    for f in files:
-        try:
-            stat = f.stat()
-        except OSError:
-            continue
-        out.append((f.as_posix(), stat.st_size, stat.st_mtime_ns))
-    return tuple(out)
-
-
 def _course(root: Path | str | None) -> Any:
-    """``load_course``, remembered per course folder until one of its files changes.
+    from medialit.content import current_course
 
-    A notebook calls :func:`quiz` once per question; loading and cross-checking the
-    whole course each time would cost seconds per cell.
-    """
-    from medialit.content import find_root, load_course
-
-    folder = Path(root).resolve() if root is not None else find_root()
-    signature = _signature(folder)
-    cached = _cache.get(folder)
-    if cached is not None and cached[0] == signature:
-        return cached[1]
-    course = load_course(folder)
-    _cache[folder] = (signature, course)
-    return course
+    return current_course(root)
 
 
 def _from_course(lesson: str, root: Path | str | None) -> tuple[QuizBank, dict[str, Any]]:
