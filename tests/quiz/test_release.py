@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 import yaml
-from quiz_helpers import BANK, FIXTURE
+from quiz_helpers import BANK, FIXTURE, long_texts
 
 from medialit.cli import main
 from medialit.content.problems import ContentError
@@ -48,23 +48,6 @@ def teacher_answers(bank: dict[str, Any]) -> dict[str, list[str]]:
             found += [str(x) for x in ([q["answer"]] if "answer" in q else q["range"])]
         out[q["id"]] = found
     return out
-
-
-def long_texts(bank: dict[str, Any]) -> list[str]:
-    found = []
-
-    def walk(node: Any, key: str | None = None) -> None:
-        if isinstance(node, dict):
-            for k, v in node.items():
-                walk(v, k)
-        elif isinstance(node, list):
-            for v in node:
-                walk(v, key)
-        elif key in ("explanation", "feedback") and isinstance(node, str):
-            found.append(" ".join(node.split()))
-
-    walk(bank)
-    return [t for t in found if len(t) >= 20]
 
 
 def test_fixture_edition_hides_every_answer_in_every_file(released: Path) -> None:

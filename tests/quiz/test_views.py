@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import ipywidgets as widgets
 import pytest
 import yaml
-from quiz_helpers import BANK
+from quiz_helpers import BANK, long_texts
 
 from medialit.progress.attempts import Attempt, MemorySink
 from medialit.quiz import quiz
@@ -46,19 +45,7 @@ def strings(widget: widgets.Widget) -> str:
 
 def secrets() -> list[str]:
     """Every string of the teacher's bank that a learner must not see before answering."""
-    found: list[str] = []
-
-    def walk(node: Any, key: str | None = None) -> None:
-        if isinstance(node, dict):
-            for k, v in node.items():
-                walk(v, k)
-        elif isinstance(node, list):
-            for v in node:
-                walk(v, key)
-        elif key in ("explanation", "feedback") and isinstance(node, str):
-            found.append(" ".join(node.split())[:40])
-
-    walk(TEACHER)
+    found = [text[:40] for text in long_texts(TEACHER)]
     for q in TEACHER["questions"]:
         found += q.get("accepted", [])
         if q["type"] == "numeric":
