@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml
 
 course: $(STAMP)
 	$(BIN)/medialit check
-	$(BIN)/jupyter lab --notebook-dir=notebooks --ServerApp.port=$(PORT) notebooks/00-start-here.ipynb
+	$(BIN)/jupyter lab --notebook-dir=notebooks --ServerApp.port=$(PORT) 00-start-here.ipynb
 
 test: lint check unit notebooks-test
 

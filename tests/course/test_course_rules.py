@@ -107,3 +107,13 @@ def test_test_files_have_unique_names():
     """pytest imports test modules by file name (no packages): a clash stops collection."""
     names = [p.name for p in (REPO / "tests").rglob("test_*.py")]
     assert len(names) == len(set(names)), sorted(n for n in names if names.count(n) > 1)
+
+
+def test_make_course_opens_the_first_notebook():
+    """JupyterLab resolves the file to open against --notebook-dir, not the current folder."""
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    match = re.search(r"jupyter lab --notebook-dir=(\S+) .*?(\S+\.ipynb)", makefile)
+    assert match, "make course must open a notebook"
+    folder, notebook = match.groups()
+    assert (REPO / folder / notebook).is_file()
+    assert notebook.startswith("00-")
