@@ -191,6 +191,19 @@ def _draw_regional(ax: Axes, countries: dict[str, Country], places: Sequence[Any
                                linestyle=":"))
         ax.text(ZOOM[0], ZOOM[3] + 0.1, "see zoom", fontsize=7, va="bottom")
 
+    _mark_places(ax, places, (lon0, lat0, lon1, lat1))
+    ax.set_xlabel("longitude (°E)")
+    ax.set_ylabel("latitude (°N)")
+    for spine in ("top", "right"):
+        ax.spines[spine].set_visible(True)
+    return neighbours_shown
+
+
+def _mark_places(ax: Axes, places: Sequence[Any],
+                 frame: tuple[float, float, float, float]) -> None:
+    """Marked, labelled places inside ``frame`` (lon0, lat0, lon1, lat1), then the frame
+    itself with a cos(latitude) aspect so distances look right at that latitude."""
+    lon0, lat0, lon1, lat1 = frame
     for place in places:
         if not (lon0 <= place.lon <= lon1 and lat0 <= place.lat <= lat1):
             continue
@@ -204,11 +217,6 @@ def _draw_regional(ax: Axes, countries: dict[str, Country], places: Sequence[Any
     ax.set_xlim(lon0, lon1)
     ax.set_ylim(lat0, lat1)
     ax.set_aspect(1 / math.cos(math.radians((lat0 + lat1) / 2)))
-    ax.set_xlabel("longitude (°E)")
-    ax.set_ylabel("latitude (°N)")
-    for spine in ("top", "right"):
-        ax.spines[spine].set_visible(True)
-    return neighbours_shown
 
 
 def _draw_zoom(ax: Axes, countries: dict[str, Country], places: Sequence[Any],
@@ -237,19 +245,7 @@ def _draw_zoom(ax: Axes, countries: dict[str, Country], places: Sequence[Any],
                       "ls": "--"})
     for name, spot in (("RUSSIA", (lon1 - 0.9, lat1 - 0.3)), ("UKRAINE", (lon0 + 0.9, lat0 + 1.4))):
         ax.text(*spot, name, ha="center", fontsize=9, weight="bold", color="#333333", alpha=0.8)
-    for place in places:
-        if not (lon0 <= place.lon <= lon1 and lat0 <= place.lat <= lat1):
-            continue
-        marker, size, color = _place_style(place)
-        ax.plot(place.lon, place.lat, marker=marker, markersize=size, color=color,
-                markeredgecolor="white", markeredgewidth=0.8, linestyle="none", zorder=5)
-        ax.annotate(place.name, (place.lon, place.lat), xytext=(5, 4),
-                    textcoords="offset points", fontsize=8.5, weight="bold", zorder=6,
-                    bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none",
-                          "alpha": 0.75})
-    ax.set_xlim(lon0, lon1)
-    ax.set_ylim(lat0, lat1)
-    ax.set_aspect(1 / math.cos(math.radians((lat0 + lat1) / 2)))
+    _mark_places(ax, places, (lon0, lat0, lon1, lat1))
     ax.set_title("Zoom: the border near Kursk", loc="left")
     ax.tick_params(labelsize=7)
     for spine in ("top", "right"):
