@@ -63,6 +63,16 @@ def _entry_for(group: LexiconGroup, matched: str) -> str:
 
 
 # ---------------------------------------------------------------- hedges
+def _pattern_matches(rules: RuleSet, category: str, text: str):
+    """(priority, compiled rule, match) for every non-blank match of the category's patterns."""
+    for priority, compiled in enumerate(rules.compiled_patterns):
+        if compiled.rule.category != category:
+            continue
+        for m in compiled.regex.finditer(text):
+            if m.group().strip():
+                yield priority, compiled, m
+
+
 def find_hedges(text: str, offset: int, rules: RuleSet) -> list[Hedge]:
     cands: list[Candidate] = []
     for priority, (group, regex) in enumerate(rules.hedge_regexes):
@@ -75,22 +85,10 @@ def find_hedges(text: str, offset: int, rules: RuleSet) -> list[Hedge]:
             )
             cands.append(Candidate(m.start(), m.end(), priority, (why, group.signal)))
     base = len(cands) + 1
-    for priority, compiled in enumerate(rules.compiled_patterns):
-        if compiled.rule.category != "hedge":
-            continue
-        for m in compiled.regex.finditer(text):
-            if not m.group().strip():
-                continue
-            why = _ref(
-                "patterns",
-                compiled.rule.id,
-                compiled.rule.regex,
-                compiled.rule.explain,
-                compiled.origin,
-            )
-            cands.append(
-                Candidate(m.start(), m.end(), base + priority, (why, compiled.rule.signal))
-            )
+    for priority, compiled, m in _pattern_matches(rules, "hedge", text):
+        rule = compiled.rule
+        why = _ref("patterns", rule.id, rule.regex, rule.explain, compiled.origin)
+        cands.append(Candidate(m.start(), m.end(), base + priority, (why, rule.signal)))
     out = []
     for cand in non_overlapping(cands):
         if _ignored(rules, "hedge", text, cand.start, cand.end):
@@ -160,14 +158,9 @@ def read_one(token: str, rules: RuleSet) -> float | None:
 
 def find_numbers(text: str, offset: int, rules: RuleSet) -> list[NumberFinding]:
     cands: list[Candidate] = []
-    for priority, compiled in enumerate(rules.compiled_patterns):
-        if compiled.rule.category != "number":
-            continue
-        for m in compiled.regex.finditer(text):
-            if not m.group().strip():
-                continue
-            start = m.start() + (len(m.group()) - len(m.group().lstrip()))
-            cands.append(Candidate(start, m.end(), priority, compiled))
+    for priority, compiled, m in _pattern_matches(rules, "number", text):
+        start = m.start() + (len(m.group()) - len(m.group().lstrip()))
+        cands.append(Candidate(start, m.end(), priority, compiled))
     out = []
     for cand in non_overlapping(cands):
         if _ignored(rules, "number", text, cand.start, cand.end):
