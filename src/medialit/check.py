@@ -35,7 +35,8 @@ def summary(course: Course) -> dict[str, Any]:
         "sources": len(course.sources),
         "numbers": len(course.numbers),
         "timeline_events": len(course.timeline),
-        "citations": len(course.citations),
+        "record_documents": len(course.record.documents),
+        "record_excerpts": len(course.record.excerpts),
         "verdicts": dict(sorted(Counter(s.verdict.rating.value for s in course.sentences).items())),
         "figures": _figure_count(),
     }

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 # Modules that add subcommands, in the order `medialit --help` lists them.
 COMMAND_MODULES: tuple[str, ...] = (
     "medialit.check",
+    "medialit.content.commands",
     "medialit.progress.commands",
     "medialit.quiz.commands",
     "medialit.analyze.commands",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -60,9 +61,9 @@ def test_span_that_does_not_match_the_text(data_course):
 
 
 def test_claimant_missing_from_the_registry(data_course):
-    edit(data_course / "data/annotations.yaml", "claimant: putin", "claimant: kremlin")
+    edit(data_course / "data/annotations.yaml", "claimant: putin", "claimant: no-such-party")
     assert (
-        "data/annotations.yaml: sentences[17](s18).claimant: 'kremlin' is not in data/sources.yaml"
+        "data/annotations.yaml: sentences[17](s18).claimant: 'no-such-party' is not in data/sources.yaml"
         in problems_of(data_course)
     )
 
@@ -91,14 +92,14 @@ def test_edited_article_bytes_are_caught(data_course):
     )
 
 
-def test_unknown_citation(data_course):
-    edit(
-        data_course / "data/timeline.yaml",
-        "citations: [page-aroundvicenza]",
-        "citations: [page-elsewhere]",
-    )
+def test_unknown_excerpt_in_the_timeline(data_course):
+    path = data_course / "data/timeline.yaml"
+    text = path.read_text(encoding="utf-8")
+    first = re.search(r"citations: \[([a-z0-9-]+)", text).group(1)
+    path.write_text(text.replace(first, "no-such-excerpt", 1), encoding="utf-8")
     assert any(
-        p == "data/timeline.yaml: events[10].citations[0]: unknown citation 'page-elsewhere'"
+        re.fullmatch(r"data/timeline.yaml: events\[\d+\].citations\[0\]: unknown excerpt "
+                     r"'no-such-excerpt' \(not in any data/record/\*.yaml\)", p)
         for p in problems_of(data_course)
     )
 
@@ -109,20 +110,20 @@ def test_missing_file(data_course):
 
 
 def test_not_utf8(data_course):
-    (data_course / "data/citations.yaml").write_bytes(b"citations:\n  - id: \xff\xfe\n")
+    (data_course / "data/sources.yaml").write_bytes(b"sources:\n  - id: \xff\xfe\n")
     assert any(
-        p.startswith("data/citations.yaml: (file): not UTF-8") for p in problems_of(data_course)
+        p.startswith("data/sources.yaml: (file): not UTF-8") for p in problems_of(data_course)
     )
 
 
 def test_all_problems_are_reported_at_once(data_course):
-    edit(data_course / "data/annotations.yaml", "claimant: putin", "claimant: kremlin")
+    edit(data_course / "data/annotations.yaml", "claimant: putin", "claimant: no-such-party")
     edit(data_course / "data/numbers.yaml", "counted_by: rutte", "counted_by: nobody")
     assert len(problems_of(data_course)) >= 2
 
 
 def test_cli_check_reports_problems_without_a_traceback(data_course, capsys):
-    edit(data_course / "data/annotations.yaml", "claimant: putin", "claimant: kremlin")
+    edit(data_course / "data/annotations.yaml", "claimant: putin", "claimant: no-such-party")
     assert main(["check", "--root", str(data_course)]) == 1
     err = capsys.readouterr().err
     assert "data/annotations.yaml: sentences[17](s18).claimant:" in err
@@ -130,14 +131,14 @@ def test_cli_check_reports_problems_without_a_traceback(data_course, capsys):
 
 
 def test_cli_check_json_on_problems(data_course, capsys):
-    edit(data_course / "data/annotations.yaml", "claimant: putin", "claimant: kremlin")
+    edit(data_course / "data/annotations.yaml", "claimant: putin", "claimant: no-such-party")
     assert main(["check", "--json", "--root", str(data_course)]) == 1
     report = json.loads(capsys.readouterr().out)
     assert report["ok"] is False
     assert {
         "file": "data/annotations.yaml",
         "field": "sentences[17](s18).claimant",
-        "problem": "'kremlin' is not in data/sources.yaml",
+        "problem": "'no-such-party' is not in data/sources.yaml",
     } in report["problems"]
 
 

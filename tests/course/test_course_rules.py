@@ -61,9 +61,39 @@ def test_each_bank_has_four_questions_of_three_types(course):
     assert used >= INTERACTIVE
 
 
-def test_lesson_length_is_twenty_to_forty_five_minutes(course):
+def test_each_core_fits_a_period_with_slack(course):
+    """At most 10 core questions and 40 minutes; extensions come after the core, timed apart."""
     for lesson in course.lessons:
-        assert 20 <= lesson.guide.meta.minutes <= 45, (lesson.id, lesson.guide.meta.minutes)
+        core = [q for q in lesson.quiz.questions if not q.extension]
+        assert 20 <= lesson.guide.meta.minutes <= 40, (lesson.id, lesson.guide.meta.minutes)
+        assert len(core) <= 10, (lesson.id, len(core))
+        if len(core) < len(lesson.quiz.questions):
+            assert lesson.guide.meta.extension > 0, lesson.id
+
+
+def test_notebooks_show_extension_questions_after_the_core(course):
+    for lesson in course.lessons:
+        _, code = notebook_text(REPO / "notebooks" / f"{lesson.id}.ipynb")
+        shown = re.findall(r'quiz\("[^"]+",\s*"([^"]+)"\)', code)
+        flags = [lesson.quiz.question(q).extension for q in shown]
+        assert flags == sorted(flags), (lesson.id, list(zip(shown, flags, strict=True)))
+
+
+NUMBER_WORDS = {"five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def test_the_article_has_one_number_count_everywhere(course):
+    """README, guides and notebooks give the same count of the article's numbers as the table."""
+    texts = {"README.md": (REPO / "README.md").read_text(encoding="utf-8")}
+    for lesson in course.lessons:
+        texts[f"{lesson.id}/guide.md"] = (lesson.path / "guide.md").read_text(encoding="utf-8")
+        texts[f"{lesson.id}.ipynb"] = notebook_text(REPO / "notebooks" / f"{lesson.id}.ipynb")[0]
+    counts = {(name, word) for name, text in texts.items()
+              for word in re.findall(r"\b(\w+) numbers\b", text, flags=re.I)
+              if word.lower() in NUMBER_WORDS}
+    assert counts, "nobody says how many numbers the article has"
+    wrong = {(n, w) for n, w in counts if NUMBER_WORDS[w.lower()] != len(course.numbers)}
+    assert not wrong, f"the numbers table has {len(course.numbers)}: {sorted(wrong)}"
 
 
 def test_notebooks_open_with_objectives_and_close_with_keypoints(course):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from html import escape
 
 import pytest
 
@@ -23,7 +24,10 @@ def _evil_course(course):
         first,
         text=f"{first.text} {EVIL}",
         note=EVIL,
-        verdict=first.verdict.model_copy(update={"summary": EVIL, "evidence": EVIL}),
+        verdict=first.verdict.model_copy(update={
+            "summary": EVIL,
+            "evidence": [first.verdict.evidence[0].model_copy(update={"text": EVIL})],
+        }),
     )
     sources = dict(course.sources)
     claimant = sources[first.claimant]
@@ -40,7 +44,8 @@ def test_card_carries_the_annotation(course):
         assert [w for w, _ in card.hedges] == [h.text for h in s.hedges]
         assert [n.text for n in card.numbers] == [n.text for n in s.numbers]
         assert card.symbol == VERDICT_SYMBOLS[str(s.verdict.rating.value)]
-        assert len(card.references) == len(s.verdict.citations)
+        shown = [q.id for point in card.evidence for q in point.excerpts]
+        assert shown == [i for point in s.verdict.evidence for i in point.excerpts]
 
 
 def test_card_html_has_verdict_word_and_symbol(course):
@@ -48,8 +53,10 @@ def test_card_html_has_verdict_word_and_symbol(course):
         html = card_html(build_card(course, s.id))
         card = build_card(course, s.id)
         assert f"{card.symbol} {card.rating_label.upper()}" in html
-        for ref in card.references:
-            assert ref.publisher.replace("'", "&#x27;") in html
+        for point in card.evidence:
+            for quote in point.excerpts:
+                assert escape(quote.excerpt.text) in html
+                assert escape(quote.document.url) in html
         for n in s.numbers:
             counted_by = course.sources[n.counted_by].name
             assert counted_by.replace("'", "&#x27;") in html

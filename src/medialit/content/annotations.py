@@ -62,11 +62,45 @@ class Hop(ContentModel):
     how: str = ""
 
 
+class Basis(StrEnum):
+    """What a piece of evidence rests on: the only three honest answers."""
+
+    RECORD = "record"  # excerpts of documents in data/record/
+    ARTICLE = "article"  # the article's own words, read closely
+    NOT_FOUND = "not-found"  # a search of the record that came back empty
+
+    @property
+    def label(self) -> str:
+        return {
+            "record": "from the record",
+            "article": "from the article itself",
+            "not-found": "not found in the record",
+        }[self.value]
+
+
+class Evidence(ContentModel):
+    """One point of a verdict's evidence, with the excerpts a learner can read for it."""
+
+    text: NonEmpty
+    basis: Basis = Basis.RECORD
+    excerpts: list[Slug] = []
+
+
 class Verdict(ContentModel):
     rating: Rating
     summary: NonEmpty
-    evidence: NonEmpty
-    citations: list[Slug] = Field(min_length=1)
+    evidence: list[Evidence] = Field(min_length=1)
+    # Where a careful reader could reach a different verdict, and what the course is
+    # unsure of: shown after a learner has given their own verdict.
+    uncertainty: str = ""
+
+    @property
+    def excerpts(self) -> list[str]:
+        """Every excerpt the evidence cites, in order of first mention."""
+        seen: dict[str, None] = {}
+        for point in self.evidence:
+            seen.update(dict.fromkeys(point.excerpts))
+        return list(seen)
 
 
 class SentenceAnnotation(ContentModel):

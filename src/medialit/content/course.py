@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from medialit.content import citing
 from medialit.content.annotations import (
     AnnotationsFile,
     Hedge,
@@ -26,12 +27,12 @@ from medialit.content.annotations import (
 )
 from medialit.content.article import Article, ArticleMeta, parse_text
 from medialit.content.base import ContentModel, NonEmpty, Slug
+from medialit.content.exercises import EXERCISES_FILE, ExercisesFile, load_exercises
 from medialit.content.lessons import Guide, load_guide
 from medialit.content.numbers import NumberEntry, NumbersFile
+from medialit.content.packet import RECORD_FOLDER, Packet, RecordDocument, load_packet
 from medialit.content.problems import ContentError, Problem
 from medialit.content.record import (
-    Citation,
-    CitationsFile,
     ContextFigures,
     Event,
     IncursionArea,
@@ -44,6 +45,9 @@ from medialit.content.yamlfile import display_name, load_model
 
 COURSE_FILE = "course.yaml"
 T = TypeVar("T")
+# A lesson's core fits a 45-minute period with five minutes to spare; the rest is extension.
+CORE_QUESTIONS_MAX = 10
+CORE_MINUTES_MAX = 40
 
 # Spelled-out numbers a sentence may carry; a rough net that only has to catch what the
 # numbers table must then explain.
@@ -96,6 +100,7 @@ class Lesson:
     path: Path
     guide: Guide
     quiz: Any  # medialit.content.quizbank.QuizBank, or None when the lesson has no bank
+    exercises: ExercisesFile = field(default_factory=ExercisesFile)
 
     @property
     def title(self) -> str:
@@ -113,10 +118,12 @@ class Course:
     timeline: list[Event]
     places: list[Place]
     incursion_area: IncursionArea | None
-    citations: dict[str, Citation]
+    # Excerpt id -> the document it comes from: what a figure's source line names.
+    citations: dict[str, RecordDocument]
     context: ContextFigures
     lessons: list[Lesson]
     misconceptions: dict[str, Any] = field(default_factory=dict)
+    record: Packet = field(default_factory=lambda: Packet({}, {}))
 
     def sentence(self, sentence_id: str) -> Sentence:
         for s in self.sentences:
@@ -259,7 +266,6 @@ def _build_sentences(
     annotations: AnnotationsFile,
     numbers: list[NumberEntry],
     sources: dict[str, Source],
-    citations: dict[str, Citation],
 ) -> list[Sentence]:
     file = display_name(data / "annotations.yaml", root)
     text = article.text
@@ -291,13 +297,6 @@ def _build_sentences(
         for k, span in enumerate(note.unattributed):
             _check_span(c, text, span, file, f"{where}.unattributed[{k}]", bounds)
         _check_sourcing(c, file, where, note, sources, article.meta.publisher)
-        for k, cid in enumerate(note.verdict.citations):
-            if cid not in citations:
-                c.add(
-                    file,
-                    f"{where}.verdict.citations[{k}]",
-                    f"unknown citation '{cid}' (add it to data/citations.yaml)",
-                )
         inside = [n for n in numbers if n.sentence == note.id]
         sentences.append(
             Sentence(
@@ -440,7 +439,12 @@ def _load_lessons(
                             f"objectives[{k}]",
                             f"objective '{objective.id}' is not tested by any quiz question",
                         )
-        lessons.append(Lesson(lesson_id, folder, guide, bank))
+        exercises = c.attempt(lambda f=folder: load_exercises(f, root)) or ExercisesFile()
+        for k, sid in enumerate(exercises.check_the_checker):
+            if sid not in texts:
+                c.add(display_name(folder / EXERCISES_FILE, root), f"check_the_checker[{k}]",
+                      f"unknown sentence '{sid}'")
+        lessons.append(Lesson(lesson_id, folder, guide, bank, exercises))
     return lessons, misconceptions
 
 
@@ -458,38 +462,30 @@ def load_course(root: Path | str | None = None) -> Course:
     numbers_file = c.attempt(lambda: load_model(NumbersFile, data / "numbers.yaml", root))
     timeline = c.attempt(lambda: load_model(TimelineFile, data / "timeline.yaml", root))
     places = c.attempt(lambda: load_model(PlacesFile, data / "places.yaml", root))
-    citations_file = c.attempt(lambda: load_model(CitationsFile, data / "citations.yaml", root))
+    packet = c.attempt(lambda: load_packet(data / RECORD_FOLDER, root))
     context = c.attempt(lambda: load_model(ContextFigures, data / "context-figures.yaml", root))
 
     sources = {s.id: s for s in sources_file.sources} if sources_file else {}
-    citations = {x.id: x for x in citations_file.citations} if citations_file else {}
+    citations = {q.id: q.document for q in packet} if packet else {}
     numbers = list(numbers_file.numbers) if numbers_file else []
     if sources_file:
         _check_registry(c, display_name(data / "sources.yaml", root), sources_file.sources)
-    if citations_file:
-        _check_unique(
-            c,
-            display_name(data / "citations.yaml", root),
-            "citations",
-            (x.id for x in citations_file.citations),
-        )
     sentences: list[Sentence] = []
-    if article and annotations and sources_file and citations_file:
-        sentences = _build_sentences(
-            c, root, data, article, annotations, numbers, sources, citations
-        )
+    if article and annotations and sources_file:
+        sentences = _build_sentences(c, root, data, article, annotations, numbers, sources)
         if numbers_file:
             _check_numbers(c, root, data, article, numbers, sentences, sources)
     ids = [s.id for s in sentences]
+    ledger = citing.CitationLedger(packet, article.text if article else "") if packet else None
+    if ledger and sentences:
+        citing.check_annotations(ledger, display_name(data / "annotations.yaml", root), sentences)
     if timeline:
         file = display_name(data / "timeline.yaml", root)
         for k, event in enumerate(timeline.events):
             if sentences:
                 _check_refs(c, file, f"events[{k}].sentences", event.sentences, ids, "sentence")
-            if citations_file:
-                _check_refs(
-                    c, file, f"events[{k}].citations", event.citations, citations, "citation"
-                )
+            if ledger:
+                ledger.cite(file, f"events[{k}].citations", event.citations)
     if places and places.incursion_area:
         _check_refs(
             c,
@@ -499,7 +495,7 @@ def load_course(root: Path | str | None = None) -> Course:
             (p.id for p in places.places),
             "place",
         )
-    if context and citations_file:
+    if context and ledger:
         file = display_name(data / "context-figures.yaml", root)
         for name in (
             "casualty_estimates",
@@ -508,13 +504,33 @@ def load_course(root: Path | str | None = None) -> Course:
             "strike_casualties",
             "strike_counts_by_outlet",
         ):
-            _check_refs(
-                c, file, name, (x.citation for x in getattr(context, name)), citations, "citation"
-            )
+            for k, entry in enumerate(getattr(context, name)):
+                ledger.cite(file, f"{name}[{k}].citation", [entry.citation])
     lessons, misconceptions = _load_lessons(c, root, meta, sentences)
+    for lesson in lessons:
+        _check_lesson_load(c, root, lesson)
+        if ledger:
+            guide_file = display_name(lesson.path / "guide.md", root)
+            citing.check_guide(ledger, guide_file, lesson.guide.body)
+            for k, task in enumerate(lesson.exercises.lateral_reading):
+                ledger.cite(display_name(lesson.path / EXERCISES_FILE, root),
+                            f"lateral_reading[{k}]({task.id}).excerpts", task.excerpts)
+            if lesson.quiz is not None:
+                practice = [p.read_text(encoding="utf-8", errors="replace")
+                            for p in sorted(lesson.path.glob("*.txt"))]
+                citing.check_bank(ledger, display_name(lesson.path / "quiz.yaml", root),
+                                  lesson.quiz, practice)
+    if ledger and packet and meta.edition != "student" and meta.lessons:
+        # Only a whole course can tell an unused excerpt: a data-only copy has no lessons to
+        # cite from, and a student edition drops teacher-only text.
+        files = {q.id: display_name(data / RECORD_FOLDER / f"{q.document.id}.yaml", root)
+                 for q in packet}
+        citing.report_unused(ledger, files)
+    if ledger:
+        c.problems.extend(ledger.problems)
     if c.problems:
         raise ContentError(sorted(set(c.problems)))
-    assert article and timeline and places and context  # guaranteed when no problems
+    assert article and timeline and places and context and packet  # no problems: all loaded
     return Course(
         root=root,
         meta=meta,
@@ -529,7 +545,37 @@ def load_course(root: Path | str | None = None) -> Course:
         context=context,
         lessons=lessons,
         misconceptions=misconceptions,
+        record=packet,
     )
+
+
+def _check_lesson_load(c: _Collector, root: Path, lesson: Lesson) -> None:
+    """A lesson's core must fit its period; the rest is marked as extension and timed apart."""
+    file = display_name(lesson.path / "guide.md", root)
+    meta = lesson.guide.meta
+    if meta.minutes > CORE_MINUTES_MAX:
+        c.add(file, "teaching + exercises", f"the core takes {meta.minutes} minutes; at most "
+              f"{CORE_MINUTES_MAX} fit a 45-minute period (move the rest to the extension)")
+    if lesson.quiz is None:
+        return
+    if not lesson.quiz.sealed:
+        from medialit.content.answernotes import in_step
+
+        try:
+            text = (lesson.path / "guide.md").read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            text = None  # already reported by the guide's loader
+        if text is not None and not in_step(text, lesson.quiz):
+            c.add(file, "## Answer notes", "out of step with quiz.yaml: run `medialit guides` "
+                  "to regenerate them from the bank")
+    bank = display_name(lesson.path / "quiz.yaml", root)
+    core = [q for q in lesson.quiz.questions if not q.extension]
+    if len(core) > CORE_QUESTIONS_MAX:
+        c.add(bank, "questions", f"{len(core)} core questions; at most {CORE_QUESTIONS_MAX} "
+              "(mark the others 'extension: true')")
+    if len(core) < len(lesson.quiz.questions) and not meta.extension:
+        c.add(file, "extension", "the bank has extension questions, so the guide must give "
+              "their minutes ('extension: N' in the front matter)")
 
 
 _loaded: dict[Path, tuple[tuple[tuple[str, int, int], ...], Course]] = {}

@@ -34,12 +34,15 @@ class GuideMeta(ContentModel):
     title: NonEmpty
     teaching: int = Field(ge=0, le=240)
     exercises: int = Field(ge=0, le=240)
+    # Minutes for the optional extension questions, timed apart from the core lesson.
+    extension: int = Field(default=0, ge=0, le=240)
     questions: list[NonEmpty] = Field(min_length=1)
     objectives: list[Objective] = Field(min_length=1)
     keypoints: list[NonEmpty] = Field(min_length=1)
 
     @property
     def minutes(self) -> int:
+        """The core lesson's minutes; the extension is timed separately."""
         return self.teaching + self.exercises
 
 

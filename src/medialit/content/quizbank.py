@@ -112,6 +112,10 @@ class QuestionBase(ContentModel):
     text: str | None = None
     shuffle: bool = True
     seal: Seal | None = None
+    # Optional questions, shown after the lesson's core and timed separately in its guide.
+    extension: bool = False
+    # Excerpts of data/record/ behind any fact the explanation states beyond the article.
+    excerpts: list[Slug] = []
 
 
 class SingleQuestion(QuestionBase):

@@ -1,8 +1,13 @@
-"""The public record around the article: timeline, places, citations, context figures."""
+"""The public record around the article: timeline, places and context figures.
+
+Every entry cites excerpt ids of the source packet (``data/record/``, see
+:mod:`medialit.content.packet`): the fields keep the name ``citation(s)``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from pydantic import Field, model_validator
 
@@ -42,20 +47,6 @@ class PlacesFile(ContentModel):
     incursion_area: IncursionArea | None = None
 
 
-class Citation(ContentModel):
-    id: Slug
-    publisher: NonEmpty
-    date: dt.date | None = None  # None for undated works such as a data set
-    approximate: bool = False
-    title: str | None = None
-    description: NonEmpty
-    url: str | None = None
-
-
-class CitationsFile(ContentModel):
-    citations: list[Citation]
-
-
 class CasualtyEstimate(ContentModel):
     id: Slug
     label: NonEmpty
@@ -77,6 +68,8 @@ class CasualtyEstimate(ContentModel):
 class TroopEstimate(ContentModel):
     label: NonEmpty
     value: int = Field(ge=0)
+    # "floor" for an "at least" figure (arrivals so far), "estimate" for a total.
+    kind: Literal["estimate", "floor"] = "estimate"
     date: dt.date
     approximate: bool = False
     citation: Slug

@@ -7,7 +7,6 @@ wires it to ipywidgets.
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -53,12 +52,12 @@ class NumberNote:
 
 
 @dataclass(frozen=True)
-class Reference:
-    id: str
-    publisher: str
-    date: str
-    title: str
-    url: str
+class EvidencePoint:
+    """One point of a verdict with the excerpts of the record it rests on."""
+
+    text: str
+    basis: str  # "from the record", "from the article itself", "not found in the record"
+    excerpts: tuple[Any, ...]  # medialit.content.packet.Quote
 
 
 @dataclass(frozen=True)
@@ -77,8 +76,7 @@ class Card:
     rating_label: str
     symbol: str
     summary: str
-    evidence: str
-    references: tuple[Reference, ...]
+    evidence: tuple[EvidencePoint, ...]
     note: str
 
     @property
@@ -106,20 +104,14 @@ def _party(course: Any, source_id: str) -> Party:
                  getattr(source, "position_to_know", ""), getattr(source, "interests", ""))
 
 
-def _date(value: Any, approximate: bool) -> str:
-    if value is None:
-        return "undated"
-    text = f"{value.day} {value:%B %Y}" if isinstance(value, dt.date) else str(value)
-    return f"about {text}" if approximate else text
-
-
-def _reference(course: Any, cid: str) -> Reference:
-    citation = course.citations.get(cid)
-    if citation is None:
-        return Reference(cid, cid, "", "", "")
-    title = citation.title or getattr(citation, "description", "") or ""
-    return Reference(cid, citation.publisher, _date(citation.date, citation.approximate),
-                     title, citation.url or "")
+def _evidence(course: Any, verdict: Any) -> tuple[EvidencePoint, ...]:
+    record = getattr(course, "record", None)
+    points = []
+    for point in verdict.evidence:
+        quotes = tuple(record.excerpts[i] for i in point.excerpts
+                       if record is not None and i in record.excerpts)
+        points.append(EvidencePoint(point.text, point.basis.label, quotes))
+    return tuple(points)
 
 
 def sentence_or_error(course: Any, sentence_id: str) -> Any:
@@ -151,8 +143,7 @@ def build_card(course: Any, sentence_id: str) -> Card:
         rating_label=str(getattr(s.verdict.rating, "label", rating)),
         symbol=VERDICT_SYMBOLS.get(rating, "?"),
         summary=s.verdict.summary,
-        evidence=s.verdict.evidence,
-        references=tuple(_reference(course, c) for c in s.verdict.citations),
+        evidence=_evidence(course, s.verdict),
         note=s.note,
     )
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from html import escape
 from typing import Any
 
+from medialit.evidence.views import excerpts_html
 from medialit.explorer.cards import MARK_LEGEND, Card, build_card, kinds_text, segments
 from medialit.figures.palette import KIND_COLORS, VERDICT_COLORS, kind_label
 
@@ -114,12 +115,10 @@ def card_html(card: Card) -> str:
         f"<li><strong>{e(n.text)}</strong>: {e(n.counts)}; counted by {e(n.counted_by)} "
         f"({e(n.kind)})" + (f". {e(n.note)}" if n.note else "") + "</li>"
         for n in card.numbers) + "</ul>" if card.numbers else "<p>None.</p>")
-    refs = "".join(
-        f"<li>{e(r.publisher)}, {e(r.date)}" + (f": {e(r.title)}" if r.title else "")
-        + (f' (<a href="{e(r.url, quote=True)}" rel="noopener noreferrer">{e(r.url)}</a>)'
-           if r.url.startswith(("https://", "http://")) else (f" ({e(r.url)})" if r.url else ""))
-        + "</li>"
-        for r in card.references
+    evidence = "".join(
+        f"<li><p><em>{e(point.basis)}:</em> {e(point.text)}</p>"
+        + (excerpts_html(point.excerpts) if point.excerpts else "") + "</li>"
+        for point in card.evidence
     )
     claimant = card.claimant
     colour = tint(VERDICT_COLORS.get(card.rating, "#999999"), 0.55)
@@ -138,9 +137,12 @@ def card_html(card: Card) -> str:
         f"<h4>Numbers</h4>{numbers}"
         f'<h4>Verdict</h4><p><span class="medialit-verdict medialit-verdict-{e(card.rating)}" '
         f'style="background:{colour}">{e(card.symbol)} {e(card.rating_label.upper())}</span> '
-        f"{e(card.summary)}</p><p>{e(card.evidence)}</p>"
+        f"{e(card.summary)}</p>"
+        f"<h4>The evidence, with the words of the record</h4>"
+        f'<ul class="medialit-evidence">{evidence}</ul>'
         + (f"<p><em>Note:</em> {e(card.note)}</p>" if card.note else "")
-        + f"<h4>Sources for the verdict</h4><ul>{refs}</ul></section>"
+        + "<p><small>Read the excerpts before accepting the verdict: each names who said "
+        "it, where and when, with the document's address.</small></p></section>"
     )
 
 

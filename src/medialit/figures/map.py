@@ -6,8 +6,8 @@ the lesson is that maps encode choices:
 
 * Crimea sits inside Russia's polygon in the outline data. It is cut out and
   drawn as Ukrainian territory occupied by Russia since 2014 (hatched, labelled).
-* Areas of eastern and southern Ukraine occupied since 2022 and the 2024 front
-  line are not drawn; the caption says so.
+* Other occupied areas (parts of Donbas held since 2014, the areas taken since
+  2022) and the 2024 front line are not drawn; the caption says so.
 * The August 2024 incursion is a dashed circle of the radius the course data
   gives (``places.yaml: incursion_area``): a schematic area, labelled as such.
 """
@@ -354,8 +354,9 @@ def draw_map(places: Sequence[Any], map_file: Path, source: str,
     caption = (
         "Where the article's places are. Maps encode choices: the outline data puts Crimea "
         "inside Russia; this map draws it as Ukrainian territory occupied by Russia since 2014. "
-        "It does not show other areas occupied since 2022 or the 2024 front line, and the "
-        "incursion circle is schematic."
+        "It does not show the other occupied areas of Ukraine (parts of Donbas, held by "
+        "Russian-backed forces since 2014, and the areas taken since 2022) or the 2024 front "
+        "line, and the incursion circle is schematic."
     )
     rows = [(p.name, round(p.lat, 2), round(p.lon, 2), p.kind,
              "shown on the regional map" if p in shown else "outside the regional map")

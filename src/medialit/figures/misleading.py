@@ -49,16 +49,25 @@ def _label(ax: Any, text: str, honest: bool) -> None:
 
 
 def _truncated(course: Any) -> AccessibleFigure:
-    estimates = sorted(course.context.troop_estimates, key=lambda t: t.date)
-    if len(estimates) < 2:
-        raise ValueError("context-figures: need two troop estimates for this chart")
-    values = [t.value for t in estimates]
-    labels = [f"{day(t.date)}\n{t.label}" for t in estimates]
+    """Drones launched on the article's night and the night before, drawn twice.
+
+    Two counts of the same thing by the same counter: comparing them is fair, so the
+    only trick left to show is the axis. (The troop figures would not do: a floor of
+    arrivals and an estimate of a total are different measures.)
+    """
+    nights = sorted(course.context.drone_nights, key=lambda n: n.date)
+    if len(nights) < 2:
+        raise ValueError("context-figures: need two drone nights for this chart")
+    at = next((k for k, n in enumerate(nights) if n.in_article), 1)
+    pair = nights[max(at - 1, 0):max(at - 1, 0) + 2]
+    values = [n.launched for n in pair]
+    labels = [f"night before {day(n.date)}" + (" (in the article)" if n.in_article else "")
+              for n in pair]
     low, high = min(values), max(values)
     start = _nice_floor(low)
     real = high / low
     looks = (high - start) / (low - start)
-    source = cite(course.citations, [t.citation for t in estimates])
+    source = cite(course.citations, [n.citation for n in pair])
     with matplotlib.rc_context(RC):
         fig = new_figure(10.0, 4.6)
         honest, bad = fig.subplots(1, 2)
@@ -69,29 +78,30 @@ def _truncated(course: Any) -> AccessibleFigure:
             for xi, v in zip(x, values, strict=True):
                 ax.text(xi, v, f"{v:,}", ha="center", va="bottom", fontsize=8)
             ax.set_xticks(x)
-            ax.set_xticklabels(labels, fontsize=7.5)
+            ax.set_xticklabels([textwrap.fill(label, 22) for label in labels], fontsize=7.5)
             ax.yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
-            ax.set_ylabel("North Korean troops sent to Russia (US estimates)")
+            ax.set_ylabel("drones launched (Ukrainian Air Force)")
         honest.set_ylim(0, high * 1.15)
         _label(honest, f"axis starts at 0; one bar is {real:.1f} × the other", True)
         bad.set_ylim(start, high * 1.05)
-        _label(bad, f"axis starts at {start:,.0f}: the bar looks {looks:.0f} × the other, "
+        _label(bad, f"axis starts at {start:,.0f}: the bar looks {looks:.1f} × the other, "
                f"not {real:.1f} ×", False)
         bad.spines["left"].set_linestyle((0, (4, 2)))
         source_line(fig, source)
     alt = (
-        "Two bar charts of the same US troop estimates: "
-        + ", ".join(f"{t.value:,} ({day(t.date)})" for t in estimates)
+        "Two bar charts of the same counts of drones launched, as the Ukrainian Air Force "
+        "reported them: "
+        + ", ".join(f"{n.launched:,} (night before {day(n.date)})" for n in pair)
         + f". Left, honest: the axis starts at 0 and the taller bar is {real:.1f} times the "
         f"shorter. Right, misleading: the axis starts at {start:,.0f}, so the taller bar looks "
-        f"{looks:.0f} times the shorter."
+        f"{looks:.1f} times the shorter."
     )
     caption = ("Reading charts: a bar's length should be proportional to its number. Cutting "
-               "the axis above zero turns a rise of "
-               f"{real:.1f} × into what looks like {looks:.0f} ×. Check where the axis starts.")
-    table = DataTable.of(("date", "estimate", "troops", "source"),
-                         [(day(t.date), t.label, t.value, cite(course.citations, [t.citation]))
-                          for t in estimates])
+               "the axis above zero turns a difference of "
+               f"{real:.1f} × into what looks like {looks:.1f} ×. Check where the axis starts.")
+    table = DataTable.of(("night before", "drones launched", "in the article", "source"),
+                         [(day(n.date), n.launched, "yes" if n.in_article else "no",
+                           cite(course.citations, [n.citation])) for n in pair])
     return AccessibleFigure("chart-pair-truncated-axis", fig, alt, caption, source, table)
 
 

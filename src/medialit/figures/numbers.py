@@ -29,10 +29,13 @@ def _people_rows(context: Any) -> list[dict[str, Any]]:
     """Troop and casualty figures as one list of rows: label, low, high, shape."""
     rows = []
     for t in sorted(context.troop_estimates, key=lambda t: t.date):
+        floor = t.kind == "floor"
         rows.append({
-            "label": f"{t.label}: North Korean troops sent to Russia",
-            "short": f"{'about ' if t.approximate else ''}{t.value:,}",
-            "low": t.value, "high": t.value, "shape": "point", "measures": "troops",
+            "label": t.label,
+            "short": (f"at least {t.value:,}" if floor
+                      else f"{'about ' if t.approximate else ''}{t.value:,}"),
+            "low": t.value, "high": None if floor else t.value,
+            "shape": "floor" if floor else "point", "measures": "troops",
             "date": t.date, "approximate": t.approximate, "citation": t.citation,
             "group": "troops",
         })
@@ -325,15 +328,16 @@ def draw_strike_casualties(context: Any, citations: Mapping[str, Any]) -> Access
             ax2.set_ylim(0, top * 1.35)
             ax2.set_title("Kharkiv and Kyiv together, as outlets counted", loc="left")
             ax2.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
-        fig.suptitle("Overnight strikes: 'four killed and six injured in Kharkiv and Kyiv'",
-                     x=0.01, ha="left", fontsize=11)
+        fig.suptitle("Russian attacks in the Reuters story of 29 October: Kharkiv and Kyiv "
+                     "overnight, Kherson in the morning", x=0.01, ha="left", fontsize=11)
         source_line(fig, source)
 
     def count(value: int | None, word: str) -> str:
         return f"{word} not reported" if value is None else f"{value} {word}"
 
     alt = (
-        "Bar chart of people killed and injured in the overnight strikes, by city: "
+        "Bar chart of people killed and injured in the attacks of the Reuters story of 29 "
+        "October (Kharkiv and Kyiv overnight, Kherson in the morning), by city: "
         + "; ".join(
             f"{c.city}: {count(c.killed, 'killed')}, {count(c.injured, 'injured')}"
             + ("" if c.in_article else " (not in the article)") for c in cities)

@@ -270,8 +270,9 @@ def _text(q: TextQuestion, key: Key, response: Any) -> Verdict:
         True,
         False,
         0.0,
-        f"{_quote(response)} is not an answer this question accepts. "
-        "Check the spelling, or look at the text again.",
+        f"{_quote(response)} is not one of the answers listed for this question. If you "
+        "think it is right, read the explanation: a fair wording of a right answer may be "
+        "missing from the list, and your teacher can add it.",
     )
 
 

@@ -140,7 +140,7 @@ def key_for(question: Question) -> Key:
 
 
 def _sorted_by(items: list[Any], label: Any) -> list[Any]:
-    return sorted(items, key=lambda x: (text_key(label(x)), label(x)))
+    return sorted(items, key=lambda x: (label(x).casefold(), label(x)))
 
 
 def seal_question(q: Question, lesson: str, seed: str = "medialit") -> dict[str, Any]:
@@ -164,6 +164,8 @@ def seal_question(q: Question, lesson: str, seed: str = "medialit") -> dict[str,
         public["text"] = q.text
     if not q.shuffle:
         public["shuffle"] = False
+    if q.extension:
+        public["extension"] = True
     keys: list[str] = []
     if q.type in ("single", "multiple"):
         options = (

@@ -145,17 +145,27 @@ def find_leaks(teacher_root: Path, release: Path) -> list[str]:
 
 
 def public_overlap(teacher_root: Path, secrets: Iterable[str]) -> list[str]:
-    """Secrets that ``data/`` already states word for word: public evidence, not a leak.
+    """Secrets the course already states word for word in public: not a leak.
 
-    The student edition ships ``data/`` (the annotated article with its verdicts) on
-    purpose; an explanation that quotes it gives nothing away that the data does not.
+    The student edition ships ``data/`` (the annotated article with its verdicts), the
+    guides' public sections and the notebooks' narrative on purpose; an explanation
+    (or an answer note generated from it) that repeats them gives nothing away.
     """
+    texts: list[str] = []
     data = teacher_root / "data"
-    if not data.is_dir():
-        return []
-    public = "\n".join(
-        squash(_read(p)) for p in _files(data) if p.suffix in (".yaml", ".md", ".txt")
-    )
+    if data.is_dir():
+        texts += [_read(p) for p in _files(data) if p.suffix in (".yaml", ".md", ".txt")]
+    for guide in sorted((teacher_root / "lessons").glob("*/guide.md")):
+        texts.append(re.sub(r"^## +Answer notes\s*$.*?(?=^## |\Z)", "", _read(guide),
+                            flags=re.M | re.S))
+    for notebook in sorted((teacher_root / "notebooks").glob("*.ipynb")):
+        try:
+            cells = json.loads(_read(notebook)).get("cells", [])
+        except ValueError:
+            continue
+        texts += ["".join(c.get("source", "")) for c in cells
+                  if isinstance(c, dict) and c.get("cell_type") == "markdown"]
+    public = "\n".join(squash(t) for t in texts)
     return sorted(s for s in secrets if s in public)
 
 

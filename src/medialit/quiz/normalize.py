@@ -51,7 +51,21 @@ def text_key(value: str) -> str:
             out.append(" ")
         else:
             out.append(ch)
-    return " ".join("".join(out).split())
+    words = "".join(out).split()
+    while len(words) > 1 and words[0] in _ARTICLES:
+        words = words[1:]
+    return " ".join(_SPELLING.get(w, w) for w in words)
+
+
+# A leading article never decides whether a short answer is right ("the Pentagon").
+_ARTICLES = frozenset({"the", "a", "an"})
+# British and American spellings of the same word are the same answer.
+_SPELLING = {
+    "defence": "defense", "offence": "offense", "licence": "license", "centre": "center",
+    "organisation": "organization", "organisations": "organizations", "colour": "color",
+    "labour": "labor", "favour": "favor", "honour": "honor", "analyse": "analyze",
+    "recognise": "recognize", "programme": "program",
+}
 
 
 def clean_text_answer(value: object) -> str:

@@ -114,11 +114,12 @@ def student_course_yaml(text: str) -> str:
 
 
 def strip_answer_notes(text: str) -> str:
-    """A guide without its ``## Answer notes`` section (up to the next ``## `` heading)."""
-    return (
-        re.sub(r"^## +Answer notes\s*$.*?(?=^## |\Z)", "", text, flags=re.M | re.S).rstrip("\n")
-        + "\n"
-    )
+    """A guide without its teacher-only sections (``## Answer notes``, ``## Model corrections``).
+
+    Each section runs to the next ``## `` heading.
+    """
+    pattern = r"^## +(?:Answer notes|Model corrections)\s*$.*?(?=^## |\Z)"
+    return re.sub(pattern, "", text, flags=re.M | re.S).rstrip("\n") + "\n"
 
 
 def strip_notebook(text: str) -> str:
