@@ -29,6 +29,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import json
+import os
 import random
 import sqlite3
 import threading
@@ -65,6 +66,17 @@ SAVE_HINT = (
     "'/a/folder/on/another/disk/answers.csv')` in a cell now (it writes what "
     "`medialit progress export --output` writes), to a USB stick or network folder."
 )
+
+
+def _why_unwritable(folder: Path) -> str:
+    """'full', 'read_only' or 'write': what the filesystem itself says about ``folder``."""
+    with contextlib.suppress(OSError):
+        stats = os.statvfs(folder)
+        if stats.f_flag & os.ST_RDONLY:
+            return "read_only"
+        if stats.f_bavail * stats.f_frsize < 64 * 1024:
+            return "full"
+    return "write"
 
 
 def _errorname(error: BaseException) -> str:
@@ -156,7 +168,10 @@ class SQLiteStore:
         as :func:`medialit.progress.collect.connect_read_only` does for reports.
         """
         self.read_only = True
-        reason = getattr(error, "strerror", None) or str(error)
+        self._unwritable_kind = _why_unwritable(self.path.parent)
+        reason = {"full": "the disk is full", "read_only": "the disk is read-only"}.get(
+            self._unwritable_kind, getattr(error, "strerror", None) or str(error)
+        )
         conn: sqlite3.Connection | None = None
         if self.path.is_file():
             base = f"{self.path.resolve().as_uri()}?mode=ro"
@@ -312,7 +327,7 @@ class SQLiteStore:
         row = to_row(attempt)
         with self._lock:
             if self.read_only:
-                self._keep_aside(row, "read_only", None)
+                self._keep_aside(row, self._unwritable_kind, None)
                 return
             if self._pending:  # keep the order: earlier answers go first, in one go
                 self._pending.append(row)
@@ -331,6 +346,7 @@ class SQLiteStore:
             self._write_failed(error, row)
 
     _last_error: sqlite3.Error | None = None
+    _unwritable_kind = "read_only"
 
     def _write_failed(self, error: sqlite3.Error | None, row: dict[str, Any]) -> None:
         name = _errorname(error) if error is not None else ""
@@ -373,9 +389,9 @@ class SQLiteStore:
         }.get(kind, f"Your answer could not be saved in {self.path} ({error}).")
         later = (
             "It will be added when you update medialit (pip install -U medialit)."
-            if kind == "read_only" and "newer" in self._told
-            else "It will be saved there by the next notebook that can write it."
-            if kind == "read_only"
+            if self.read_only and "newer" in self._told
+            else f"It will be saved in {self.path} by the next notebook that can write it."
+            if self.read_only
             else "It will be saved there automatically as soon as that is possible; "
             "keep going."
         )
