@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from progress_helpers import mount_tmpfs, umount
 
 from medialit.progress.sink import set_sink
 from medialit.progress.store import SQLiteStore
@@ -36,3 +37,12 @@ def store(data_dir: Path) -> Iterator[SQLiteStore]:
     opened = SQLiteStore(data_dir / "progress.db", notify=notices.append)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 256 KiB tmpfs: a disk that really fills up (root only; skipped otherwise)."""
+    folder = tmp_path / "small"
+    mount_tmpfs(folder)
+    yield folder
+    umount(folder)

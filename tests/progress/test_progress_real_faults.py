@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from progress_helpers import make_attempt
+from progress_helpers import ROOT, fill_disk, make_attempt
 
 from medialit.progress.sink import save_answers, set_sink
 from medialit.progress.spill import read_rows, spill_dirs, spill_files
@@ -28,47 +28,7 @@ from medialit.progress.store import CLICK_BUDGET_S, SQLiteStore
 
 pytestmark = pytest.mark.slow
 
-ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
-NEEDS_ROOT = "mounting a small or read-only filesystem needs root (CI runs as root)"
 SRC = str(Path(__file__).resolve().parents[2] / "src")
-
-
-def _mount_tmpfs(folder: Path, size: str = "256k") -> None:
-    if not ROOT:
-        pytest.skip(NEEDS_ROOT)
-    folder.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
-        capture_output=True, text=True,
-    )
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
-
-
-def _umount(folder: Path) -> None:
-    subprocess.run(["umount", "-l", str(folder)], capture_output=True)
-
-
-@pytest.fixture
-def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A 256 KiB tmpfs: a disk that really fills up."""
-    folder = tmp_path / "small"
-    _mount_tmpfs(folder)
-    yield folder
-    _umount(folder)
-
-
-def _fill(folder: Path) -> Path:
-    """Write a file until the filesystem says it is full; returns it (delete to free space)."""
-    filler = folder / "filler"
-    fd = os.open(filler, os.O_WRONLY | os.O_CREAT, 0o600)
-    try:
-        with contextlib.suppress(OSError):
-            while os.write(fd, b"\0" * 512):
-                pass
-    finally:
-        os.close(fd)
-    return filler
 
 
 def _env(data: Path, cache: Path) -> dict[str, str]:
@@ -156,7 +116,7 @@ KERNEL = textwrap.dedent(
     """
     import sys
     from medialit.progress.sink import current_sink
-    from progress_helpers import make_attempt
+    from progress_helpers import ROOT, fill_disk, make_attempt
     sink = current_sink()
     for i in range(int(sys.argv[1]), int(sys.argv[2])):
         sink.record(make_attempt(f"q{i}", response=i, feedback="y" * 2000))
@@ -201,7 +161,7 @@ def test_full_disk_spills_to_another_filesystem_and_the_next_kernel_saves_it(
 ) -> None:
     data = small_disk / "medialit"
     SQLiteStore(data / "progress.db", notify=lambda m: None).close()
-    filler = _fill(small_disk)
+    filler = fill_disk(small_disk)
     done = _kernel(data, own_cache_dir, 0, 12)  # answers, then stops with the disk still full
     assert done.returncode == 0, done.stderr
     assert "disk is full" in done.stderr
@@ -232,7 +192,7 @@ def test_full_disk_and_nowhere_else_to_write_says_answers_will_be_lost(
     store = SQLiteStore(data / "progress.db", notify=notices.append)
     set_sink(store)
     try:
-        _fill(small_disk)
+        fill_disk(small_disk)
         for i in range(10):
             store.record(make_attempt(f"q{i}", response=i, feedback="y" * 2000))
         (lost,) = [n for n in notices if "lost when the kernel stops" in n]

@@ -76,6 +76,7 @@ def test_unusable_data_folder_keeps_answers_in_the_cache_folder(
         assert kept.is_relative_to(tmp_path / "cache")  # XDG_CACHE_HOME, set by conftest
         assert f"kept in {kept}" in err
         assert [row["question"] for row in read_rows(kept)] == ["q1"]
+        sink.close()
     finally:
         set_sink(None)
 

@@ -29,7 +29,7 @@ PENDING_DIR = "pending"
 
 
 def _key(db: Path) -> str:
-    return hashlib.sha256(str(db.expanduser().absolute()).encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(os.fsencode(db.expanduser().absolute())).hexdigest()[:16]
 
 
 def spill_dirs(db: Path) -> list[Path]:
