@@ -26,6 +26,7 @@ from medialit.content.annotations import (
 )
 from medialit.content.article import Article, ArticleMeta, parse_text
 from medialit.content.base import ContentModel, NonEmpty, Slug
+from medialit.content.cascades import Definitions, one_per_unknown_id
 from medialit.content.lessons import Guide, load_guide
 from medialit.content.numbers import NumberEntry, NumbersFile
 from medialit.content.problems import ContentError, Problem
@@ -407,15 +408,16 @@ def _check_refs(
 
 
 def _load_lessons(
-    c: _Collector, root: Path, meta: CourseFile, sentences: list[Sentence]
+    c: _Collector, root: Path, meta: CourseFile, texts: dict[str, str] | None
 ) -> tuple[list[Lesson], dict[str, Any]]:
+    """``texts``: sentence id -> text, or None when the annotations could not be read
+    (then sentence references are not checked: the annotations' own problem is the cause)."""
     if not meta.lessons:
         return [], {}
     from medialit.content import quizbank  # the quiz schema lives beside the other schemas
 
     student = meta.edition == "student"
     misconceptions = c.attempt(lambda: quizbank.load_misconceptions(root)) or {}
-    texts = {s.id: s.text for s in sentences}
     lessons = []
     for lesson_id in meta.lessons:
         folder = root / "lessons" / lesson_id
@@ -511,9 +513,26 @@ def load_course(root: Path | str | None = None) -> Course:
             _check_refs(
                 c, file, name, (x.citation for x in getattr(context, name)), citations, "citation"
             )
-    lessons, misconceptions = _load_lessons(c, root, meta, sentences)
+    # Sentence ids and texts come from the annotations even when another data file
+    # failed and sentences could not be built, so the quizzes do not echo that failure.
+    texts = (
+        {s.id: s.text for s in sentences}
+        if sentences
+        else {n.id: n.text for n in annotations.sentences}
+        if annotations
+        else None
+    )
+    lessons, misconceptions = _load_lessons(c, root, meta, texts)
     if c.problems:
-        raise ContentError(sorted(set(c.problems)))
+        raise ContentError(
+            one_per_unknown_id(
+                c.problems,
+                _definitions(
+                    root, data, annotations, sources_file, numbers,
+                    list(timeline.events) if timeline else [], lessons,
+                ),
+            )
+        )
     assert article and timeline and places and context  # guaranteed when no problems
     return Course(
         root=root,
@@ -530,6 +549,41 @@ def load_course(root: Path | str | None = None) -> Course:
         lessons=lessons,
         misconceptions=misconceptions,
     )
+
+
+def _definitions(
+    root: Path,
+    data: Path,
+    annotations: AnnotationsFile | None,
+    sources_file: SourcesFile | None,
+    numbers: list[NumberEntry],
+    events: list[Any],
+    lessons: list[Lesson],
+) -> dict[str, Definitions]:
+    """Where sources and sentences are defined and which ids are used, for
+    :func:`~medialit.content.cascades.one_per_unknown_id`."""
+    found: dict[str, Definitions] = {}
+    notes = annotations.sentences if annotations else []
+    if sources_file:
+        used = {n.claimant for n in notes} | {h.source for n in notes for h in n.chain}
+        used |= {x.counted_by for x in numbers}
+        used |= {s.part_of for s in sources_file.sources if s.part_of}
+        found["source"] = Definitions(
+            display_name(data / "sources.yaml", root),
+            {s.id: f"sources[{k}]({s.id}).id" for k, s in enumerate(sources_file.sources)},
+            frozenset(used),
+        )
+    if notes:
+        used = {x.sentence for x in numbers} | {i for e in events for i in e.sentences}
+        for lesson in lessons:
+            for q in lesson.quiz.questions if lesson.quiz else []:
+                used |= {q.sentence} | {i.sentence for i in getattr(q, "items", [])}
+        found["sentence"] = Definitions(
+            display_name(data / "annotations.yaml", root),
+            {n.id: f"sentences[{k}]({n.id}).id" for k, n in enumerate(notes)},
+            frozenset(u for u in used if u),
+        )
+    return found
 
 
 _loaded: dict[Path, tuple[tuple[tuple[str, int, int], ...], Course]] = {}
