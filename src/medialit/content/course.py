@@ -41,7 +41,8 @@ from medialit.content.record import (
     TimelineFile,
 )
 from medialit.content.registry import Source, SourcesFile
-from medialit.content.yamlfile import display_name, load_model
+from medialit.content.sealed_data import open_sentences
+from medialit.content.yamlfile import display_name, load_model, read_yaml, validate
 
 COURSE_FILE = "course.yaml"
 T = TypeVar("T")
@@ -446,6 +447,12 @@ def _load_lessons(
     return lessons, misconceptions
 
 
+def _load_annotations(path: Path, root: Path) -> AnnotationsFile:
+    """The annotations, with any fields a student edition sealed opened again."""
+    raw = open_sentences(read_yaml(path, root))
+    return validate(AnnotationsFile, raw, display_name(path, root))
+
+
 def load_course(root: Path | str | None = None) -> Course:
     """Load and cross-check everything; raise :class:`ContentError` listing all problems."""
     root = find_root() if root is None else Path(root).resolve()
@@ -455,7 +462,7 @@ def load_course(root: Path | str | None = None) -> Course:
         raise ContentError(c.problems)
     data = root / "data"
     article = _load_article(c, root, root / meta.article)
-    annotations = c.attempt(lambda: load_model(AnnotationsFile, data / "annotations.yaml", root))
+    annotations = c.attempt(lambda: _load_annotations(data / "annotations.yaml", root))
     sources_file = c.attempt(lambda: load_model(SourcesFile, data / "sources.yaml", root))
     numbers_file = c.attempt(lambda: load_model(NumbersFile, data / "numbers.yaml", root))
     timeline = c.attempt(lambda: load_model(TimelineFile, data / "timeline.yaml", root))
