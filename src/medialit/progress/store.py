@@ -45,8 +45,8 @@ from medialit.progress.notices import Notify, print_notice
 from medialit.progress.rows import COLUMNS, from_row, parse_time, to_row
 
 BUSY_TIMEOUT_MS = 5000  # opening, migrating, reset and backup: not on a click
-CLICK_BUDGET_S = 0.75  # the longest a click may wait for the database
-FLUSH_BUDGET_S = 0.2  # each background attempt holds the store for at most this
+CLICK_BUDGET_S = 0.5  # the longest a click may wait for the database
+FLUSH_BUDGET_S = 0.1  # each background attempt holds the store for at most this
 EXIT_BUDGET_S = 2.0
 WRITE_RETRIES = 5
 LEARNER_KEY = "learner_name"
@@ -329,6 +329,11 @@ class SQLiteStore:
             if self.read_only:
                 self._keep_aside(row, self._unwritable_kind, None)
                 return
+            if self._pending and self._lock_was_busy() and self._flusher_running():
+                # Another process still held the lock a moment ago and the background
+                # thread is waiting for it: do not make this click wait as well.
+                self._keep_aside(row, "busy", self._last_error)
+                return
             if self._pending:  # keep the order: earlier answers go first, in one go
                 self._pending.append(row)
                 self._unsaved.append(row)
@@ -342,11 +347,17 @@ class SQLiteStore:
                     self._insert_rows(self._conn, [row], CLICK_BUDGET_S)
                     return
                 except sqlite3.Error as failed:
-                    error = failed
+                    error = self._last_error = failed
             self._write_failed(error, row)
 
     _last_error: sqlite3.Error | None = None
     _unwritable_kind = "read_only"
+
+    def _lock_was_busy(self) -> bool:
+        return self._last_error is not None and _errorname(self._last_error) in _BUSY
+
+    def _flusher_running(self) -> bool:
+        return self._flusher is not None and self._flusher.is_alive()
 
     def _write_failed(self, error: sqlite3.Error | None, row: dict[str, Any]) -> None:
         name = _errorname(error) if error is not None else ""
@@ -433,6 +444,7 @@ class SQLiteStore:
             self._last_error = error
             return False
         count = len(self._pending)
+        self._last_error = None
         self._forget_pending()
         self._told = {k for k in self._told if not k.startswith(("full", "busy", "write", "lost"))}
         self._tell("flushed", f"{count} answer(s) kept aside earlier are now saved in {self.path}.")
