@@ -461,7 +461,9 @@ class SQLiteStore:
 
     @property
     def pending(self) -> int:
-        return len(self._pending)
+        """Answers not yet in the database (taken under the lock: never mid-flush)."""
+        with self._lock:
+            return len(self._pending)
 
     def _start_flusher(self) -> None:
         """A daemon thread that saves what was kept aside, without ever holding up a click."""
