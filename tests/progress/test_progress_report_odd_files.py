@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from progress_helpers import fill_disk, make_attempt
 
-from medialit.progress.report_files import SUMMARY_MD, safe_cell
+from medialit.progress.csvcells import safe_cell
+from medialit.progress.report_files import SUMMARY_MD
 from medialit.progress.store import SQLiteStore
 
 pytestmark = pytest.mark.slow
@@ -83,3 +84,14 @@ def test_full_disk_while_writing_never_leaves_an_empty_report(
     assert done.returncode == 1 and "cannot write the report" in err and "Traceback" not in err
     after = {p.name: p.read_bytes() for p in out.iterdir()}
     assert after == before  # each file is the old one, whole: none empty, none half-written
+
+
+def test_a_learners_export_is_neutralised_too() -> None:
+    import io
+
+    from medialit.progress.export import write_csv
+
+    out = io.StringIO()
+    write_csv([make_attempt(learner="=1+1", feedback="@SUM(A1)")], out)
+    row = next(csv.DictReader(io.StringIO(out.getvalue())))
+    assert row["learner"] == "'=1+1" and row["feedback"] == "'@SUM(A1)"

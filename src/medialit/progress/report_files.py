@@ -14,6 +14,7 @@ import yaml
 
 from medialit.progress.chart import OKABE_BLUE, OKABE_ORANGE, Chart, bar_chart
 from medialit.progress.collect import shown
+from medialit.progress.csvcells import safe_cell
 from medialit.progress.report import ClassReport
 
 QUESTIONS_CSV = "questions.csv"
@@ -77,18 +78,6 @@ def questions_chart(report: ClassReport) -> Chart:
         )
     )
     return Chart(fig, alt)
-
-
-# A spreadsheet runs a cell that starts with one of these as a formula (OWASP, "CSV
-# injection"); quoting the field does not stop it, a leading apostrophe does.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: object) -> object:
-    """Text that a spreadsheet would run as a formula, prefixed with ``'``; numbers as they are."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 @contextlib.contextmanager
