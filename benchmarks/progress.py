@@ -4,7 +4,10 @@
   file at once, against a bare insert loop with one commit per insert (same journal
   mode and synchronous setting, so the ratio is the store's own overhead);
 * the class report for 300 learners x 60 answers (synthetic databases in a temp dir),
-  against a bare read of every row of every file.
+  against a bare read of every row of every file;
+* a click's worst-case latency while another process holds the write lock (a
+  ``sqlite3`` shell in ``BEGIN IMMEDIATE``, started before the kernel opens the store):
+  the slowest of 10 ``record`` calls, against the median unlocked ``record`` call.
 
 Run: ``.venv/bin/python benchmarks/progress.py`` (also part of ``make bench``).
 """
@@ -79,8 +82,8 @@ def _writer(path: str, who: str, n: int, ready, go, out) -> None:
     go.wait()
     for a in answers:
         store.record(a)
+    store.close()  # saves what a click left to the background thread
     out.put(store.pending)
-    store.close()
 
 
 def concurrent_inserts(path: Path, n: int, writers: int) -> float:
@@ -144,6 +147,53 @@ def report_time(root: Path, out: Path) -> tuple[float, float]:
     return middle - start, end - start
 
 
+HOLDER = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("BEGIN IMMEDIATE")
+print("locked", flush=True)
+sys.stdin.readline()
+conn.execute("COMMIT")
+"""
+CLICKS = 10
+
+
+def click_latency(path: Path) -> tuple[float, float, float]:
+    """(median unlocked click, worst click under a held lock, time to open under it), s."""
+    import statistics
+    import subprocess
+
+    store = SQLiteStore(path, notify=lambda m: None)
+    free = []
+    for i in range(50):
+        start = time.perf_counter()
+        store.record(attempt(i))
+        free.append(time.perf_counter() - start)
+    store.close()
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(path)], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+    try:
+        start = time.perf_counter()
+        store = SQLiteStore(path, notify=lambda m: None)
+        opening = time.perf_counter() - start
+        locked = []
+        for i in range(CLICKS):
+            start = time.perf_counter()
+            store.record(attempt(1000 + i))
+            locked.append(time.perf_counter() - start)
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.write("\n")
+        holder.stdin.flush()
+        holder.wait(10)
+    store.close()
+    with sqlite3.connect(path) as conn:
+        saved = conn.execute("SELECT count(*) FROM attempts").fetchone()[0]
+    assert saved == 50 + CLICKS, saved  # every click under the lock was saved afterwards
+    return statistics.median(free), max(locked), opening
+
+
 def best(fn, *args, repeat: int = 3) -> float:
     return max(fn(*args) for _ in range(repeat))
 
@@ -167,6 +217,7 @@ def main() -> int:
         runs = [report_time(base / "homes", base / f"report{i}") for i in range(3)]
         build = min(r[0] for r in runs)
         full = min(r[1] for r in runs)
+        free_click, locked_click, locked_open = click_latency(fresh())
 
     print(f"sqlite {sqlite3.sqlite_version}, python {sys.version.split()[0]}, "
           f"{os.cpu_count()} cpu(s)")
@@ -181,6 +232,12 @@ def main() -> int:
     print(f"{'report: find + read + compute':58} {build * 1000:9.0f} ms {build / read:8.2f}")
     print(f"{'report: ... + CSV + PNG chart + report.md':58} "
           f"{full * 1000:9.0f} ms {full / read:8.2f}")
+    print(f"{'baseline: median click (record), no lock held':58} "
+          f"{free_click * 1000:9.1f} ms {1.0:8.2f}")
+    print(f"{f'worst of {CLICKS} clicks while another process holds the lock':58} "
+          f"{locked_click * 1000:9.1f} ms {locked_click / free_click:8.2f}")
+    print(f"{'opening the store while another process holds the lock':58} "
+          f"{locked_open * 1000:9.1f} ms {locked_open / free_click:8.2f}")
     return 0
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import subprocess
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -50,3 +52,39 @@ def tree_state(root: Path) -> dict[str, tuple[str, int]]:
         elif path.is_file():
             state[str(path.relative_to(root))] = ("unreadable", path.stat().st_mtime_ns)
     return state
+
+
+ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+NEEDS_ROOT = "mounting a small or read-only filesystem needs root (CI runs as root)"
+
+
+def mount_tmpfs(folder: Path, size: str = "256k") -> None:
+    """Mount a real tmpfs of ``size`` at ``folder``, or skip the test saying why not."""
+    import pytest
+
+    if not ROOT:
+        pytest.skip(NEEDS_ROOT)
+    folder.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+        capture_output=True, text=True,
+    )
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
+
+
+def umount(folder: Path) -> None:
+    subprocess.run(["umount", "-l", str(folder)], capture_output=True)
+
+
+def fill_disk(folder: Path) -> Path:
+    """Write a file until the filesystem says it is full; returns it (delete to free space)."""
+    filler = folder / "filler"
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        with contextlib.suppress(OSError):
+            while os.write(fd, b"\0" * 512):
+                pass
+    finally:
+        os.close(fd)
+    return filler

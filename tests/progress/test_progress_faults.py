@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,11 @@ def _answer_many(path: str, learner: str, n: int, start: multiprocessing.Event) 
     store = SQLiteStore(Path(path), notify=lambda message: None)
     for i in range(n):
         store.record(make_attempt(f"q{i % 7}", learner=learner, response=i, attempt=i + 1))
+    # A click waits at most CLICK_BUDGET_S for the lock; what could not be written by then
+    # is saved by the background thread, without waiting for close().
+    deadline = time.monotonic() + 30
+    while store.pending and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert store.pending == 0, "every answer should reach the file"
     store.close()
 

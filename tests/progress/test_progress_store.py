@@ -9,9 +9,9 @@ import pytest
 from progress_helpers import make_attempt
 
 from medialit.progress import schema
-from medialit.progress.attempts import MemorySink
 from medialit.progress.paths import data_dir, db_path
 from medialit.progress.sink import current_learner, current_sink, set_sink
+from medialit.progress.spill import read_rows, spill_files
 from medialit.progress.store import SQLiteStore
 
 
@@ -59,18 +59,24 @@ def test_learner_name_is_stored_and_env_overrides(data_dir: Path, monkeypatch) -
     assert current_learner() == "Test Learner"
 
 
-def test_falls_back_to_memory_with_a_message(tmp_path: Path, monkeypatch, capsys) -> None:
+def test_unusable_data_folder_keeps_answers_in_the_cache_folder(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     monkeypatch.setenv("MEDIALIT_DATA_DIR", str(blocker / "sub"))
     set_sink(None)
     try:
         sink = current_sink()
-        assert isinstance(sink, MemorySink)
         sink.record(make_attempt())
         assert sink.last_attempt("ann", "02-claims", "q1") is not None
         err = capsys.readouterr().err
-        assert "cannot be saved" in err and "MEDIALIT_DATA_DIR" in err
+        assert "cannot be written" in err and "MEDIALIT_DATA_DIR" in err
+        (kept,) = spill_files(blocker / "sub" / "progress.db")
+        assert kept.is_relative_to(tmp_path / "cache")  # XDG_CACHE_HOME, set by conftest
+        assert f"kept in {kept}" in err
+        assert [row["question"] for row in read_rows(kept)] == ["q1"]
+        sink.close()
     finally:
         set_sink(None)
 

@@ -32,7 +32,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         report = analyze_file(args.file, rules=args.rules)
     except InputError as exc:
-        print(f"medialit analyze: {args.file}: {exc}", file=sys.stderr)
+        from medialit.analyze.inputs import printable_name
+
+        print(f"medialit analyze: {printable_name(args.file)}: {exc}", file=sys.stderr)
         return 1
     except ContentError as exc:
         print("medialit analyze: the rules cannot be used:", file=sys.stderr)

@@ -12,6 +12,7 @@ from medialit.analyze.inputs import (
     extract_html,
     extract_text,
     load,
+    printable_name,
     refuse_url,
 )
 from medialit.analyze.report import Counts, Report, Sentence
@@ -145,4 +146,4 @@ def analyze_file(path: Path | str, rules: RuleSet | Path | str | None = None) ->
     refuse_url(str(path))
     path = Path(path)
     ruleset = resolve_rules(rules)
-    return analyze_extracted(load(path), ruleset, path.name)
+    return analyze_extracted(load(path), ruleset, printable_name(path.name))

@@ -7,7 +7,10 @@ is called on the page's own bytes (``bare_extraction`` does not fetch; only
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +42,12 @@ class Extracted:
     notes: list[str] = field(default_factory=list)
 
 
+def printable_name(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (kept by Python as surrogates) become
+    U+FFFD, so a report can be printed and saved as JSON whatever the name."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def refuse_url(text: str) -> None:
     if re.match(r"^[a-z][a-z0-9+.-]*:/", text, re.IGNORECASE):
         raise InputError(
@@ -47,27 +56,78 @@ def refuse_url(text: str) -> None:
         )
 
 
+_NOT_REGULAR = (
+    (stat.S_ISFIFO, "is a named pipe (FIFO), not a saved file"),
+    (stat.S_ISCHR, "is a device, not a saved file"),
+    (stat.S_ISBLK, "is a device, not a saved file"),
+    (stat.S_ISSOCK, "is a socket, not a saved file"),
+    (stat.S_ISDIR, "is a folder, not a file"),
+)
+
+
+def _kind_problem(mode: int) -> str | None:
+    for test, problem in _NOT_REGULAR:
+        if test(mode):
+            return problem
+    return None if stat.S_ISREG(mode) else "is not a regular file"
+
+
 def read_bytes(path: Path) -> bytes:
+    """The file's bytes: regular files only, never more than :data:`MAX_BYTES`.
+
+    A named pipe or a device would block or never end, so the kind of file is
+    checked before opening it and again on the opened descriptor (it may have been
+    swapped in between); the size cap is checked while reading, so a file that
+    grows (or lies about its size) cannot fill memory.
+    """
     refuse_url(str(path))
-    if not path.exists():
-        raise InputError("file not found")
-    if path.is_dir():
-        raise InputError("is a folder, not a file")
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(
-                f"file is {size / 1024 / 1024:.1f} MB; the analyzer reads at most "
-                f"{MAX_BYTES // 1024 // 1024} MB (save just the article, or split the text)"
-            )
-        data = path.read_bytes()
+        before = os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise InputError("is a link to a file that does not exist") from None
+        raise InputError("file not found") from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError("is a symbolic link that points back to itself (a loop)") from None
+        raise InputError(f"cannot be read: {exc.strerror}") from None
+    problem = _kind_problem(before.st_mode)
+    if problem:
+        raise InputError(problem)
+    too_big = (
+        f"file is larger than {MAX_BYTES // 1024 // 1024} MB; the analyzer reads at most "
+        f"{MAX_BYTES // 1024 // 1024} MB (save just the article, or split the text)"
+    )
+    if before.st_size > MAX_BYTES:
+        raise InputError(
+            f"file is {before.st_size / 1024 / 1024:.1f} MB; the analyzer reads at most "
+            f"{MAX_BYTES // 1024 // 1024} MB (save just the article, or split the text)"
+        )
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except PermissionError:
         raise InputError("permission denied: cannot read the file") from None
     except OSError as exc:
         raise InputError(f"cannot be read: {exc.strerror}") from None
-    if len(data) > MAX_BYTES:  # the file grew while we looked
-        raise InputError(f"file is larger than {MAX_BYTES // 1024 // 1024} MB")
-    return data
+    try:
+        problem = _kind_problem(os.fstat(fd).st_mode)
+        if problem:
+            raise InputError(problem)
+        chunks: list[bytes] = []
+        total = 0
+        while True:
+            chunk = os.read(fd, 1 << 16)
+            if not chunk:
+                break
+            total += len(chunk)
+            if total > MAX_BYTES:  # grew while read, or never ends
+                raise InputError(too_big)
+            chunks.append(chunk)
+    except OSError as exc:
+        raise InputError(f"cannot be read: {exc.strerror}") from None
+    finally:
+        os.close(fd)
+    return b"".join(chunks)
 
 
 def looks_binary(data: bytes) -> bool:

@@ -27,6 +27,7 @@ from medialit.content.annotations import (
 )
 from medialit.content.article import Article, ArticleMeta, parse_text
 from medialit.content.base import ContentModel, NonEmpty, Slug
+from medialit.content.cascades import Definitions, one_per_unknown_id
 from medialit.content.exercises import EXERCISES_FILE, ExercisesFile, load_exercises
 from medialit.content.lessons import Guide, load_guide
 from medialit.content.numbers import NumberEntry, NumbersFile
@@ -41,7 +42,8 @@ from medialit.content.record import (
     TimelineFile,
 )
 from medialit.content.registry import Source, SourcesFile
-from medialit.content.yamlfile import display_name, load_model
+from medialit.content.sealed_data import open_sentences
+from medialit.content.yamlfile import display_name, load_model, read_yaml, validate
 
 COURSE_FILE = "course.yaml"
 T = TypeVar("T")
@@ -406,15 +408,16 @@ def _check_refs(
 
 
 def _load_lessons(
-    c: _Collector, root: Path, meta: CourseFile, sentences: list[Sentence]
+    c: _Collector, root: Path, meta: CourseFile, texts: dict[str, str] | None
 ) -> tuple[list[Lesson], dict[str, Any]]:
+    """``texts``: sentence id -> text, or None when the annotations could not be read
+    (then sentence references are not checked: the annotations' own problem is the cause)."""
     if not meta.lessons:
         return [], {}
     from medialit.content import quizbank  # the quiz schema lives beside the other schemas
 
     student = meta.edition == "student"
     misconceptions = c.attempt(lambda: quizbank.load_misconceptions(root)) or {}
-    texts = {s.id: s.text for s in sentences}
     lessons = []
     for lesson_id in meta.lessons:
         folder = root / "lessons" / lesson_id
@@ -441,11 +444,17 @@ def _load_lessons(
                         )
         exercises = c.attempt(lambda f=folder: load_exercises(f, root)) or ExercisesFile()
         for k, sid in enumerate(exercises.check_the_checker):
-            if sid not in texts:
+            if texts is not None and sid not in texts:
                 c.add(display_name(folder / EXERCISES_FILE, root), f"check_the_checker[{k}]",
                       f"unknown sentence '{sid}'")
         lessons.append(Lesson(lesson_id, folder, guide, bank, exercises))
     return lessons, misconceptions
+
+
+def _load_annotations(path: Path, root: Path) -> AnnotationsFile:
+    """The annotations, with any fields a student edition sealed opened again."""
+    raw = open_sentences(read_yaml(path, root))
+    return validate(AnnotationsFile, raw, display_name(path, root))
 
 
 def load_course(root: Path | str | None = None) -> Course:
@@ -457,7 +466,7 @@ def load_course(root: Path | str | None = None) -> Course:
         raise ContentError(c.problems)
     data = root / "data"
     article = _load_article(c, root, root / meta.article)
-    annotations = c.attempt(lambda: load_model(AnnotationsFile, data / "annotations.yaml", root))
+    annotations = c.attempt(lambda: _load_annotations(data / "annotations.yaml", root))
     sources_file = c.attempt(lambda: load_model(SourcesFile, data / "sources.yaml", root))
     numbers_file = c.attempt(lambda: load_model(NumbersFile, data / "numbers.yaml", root))
     timeline = c.attempt(lambda: load_model(TimelineFile, data / "timeline.yaml", root))
@@ -506,7 +515,16 @@ def load_course(root: Path | str | None = None) -> Course:
         ):
             for k, entry in enumerate(getattr(context, name)):
                 ledger.cite(file, f"{name}[{k}].citation", [entry.citation])
-    lessons, misconceptions = _load_lessons(c, root, meta, sentences)
+    # Sentence ids and texts come from the annotations even when another data file
+    # failed and sentences could not be built, so the quizzes do not echo that failure.
+    texts = (
+        {s.id: s.text for s in sentences}
+        if sentences
+        else {n.id: n.text for n in annotations.sentences}
+        if annotations
+        else None
+    )
+    lessons, misconceptions = _load_lessons(c, root, meta, texts)
     for lesson in lessons:
         _check_lesson_load(c, root, lesson)
         if ledger:
@@ -529,7 +547,15 @@ def load_course(root: Path | str | None = None) -> Course:
     if ledger:
         c.problems.extend(ledger.problems)
     if c.problems:
-        raise ContentError(sorted(set(c.problems)))
+        raise ContentError(
+            one_per_unknown_id(
+                c.problems,
+                _definitions(
+                    root, data, annotations, sources_file, numbers,
+                    list(timeline.events) if timeline else [], lessons,
+                ),
+            )
+        )
     assert article and timeline and places and context and packet  # no problems: all loaded
     return Course(
         root=root,
@@ -576,6 +602,41 @@ def _check_lesson_load(c: _Collector, root: Path, lesson: Lesson) -> None:
     if len(core) < len(lesson.quiz.questions) and not meta.extension:
         c.add(file, "extension", "the bank has extension questions, so the guide must give "
               "their minutes ('extension: N' in the front matter)")
+
+
+def _definitions(
+    root: Path,
+    data: Path,
+    annotations: AnnotationsFile | None,
+    sources_file: SourcesFile | None,
+    numbers: list[NumberEntry],
+    events: list[Any],
+    lessons: list[Lesson],
+) -> dict[str, Definitions]:
+    """Where sources and sentences are defined and which ids are used, for
+    :func:`~medialit.content.cascades.one_per_unknown_id`."""
+    found: dict[str, Definitions] = {}
+    notes = annotations.sentences if annotations else []
+    if sources_file:
+        used = {n.claimant for n in notes} | {h.source for n in notes for h in n.chain}
+        used |= {x.counted_by for x in numbers}
+        used |= {s.part_of for s in sources_file.sources if s.part_of}
+        found["source"] = Definitions(
+            display_name(data / "sources.yaml", root),
+            {s.id: f"sources[{k}]({s.id}).id" for k, s in enumerate(sources_file.sources)},
+            frozenset(used),
+        )
+    if notes:
+        used = {x.sentence for x in numbers} | {i for e in events for i in e.sentences}
+        for lesson in lessons:
+            for q in lesson.quiz.questions if lesson.quiz else []:
+                used |= {q.sentence} | {i.sentence for i in getattr(q, "items", [])}
+        found["sentence"] = Definitions(
+            display_name(data / "annotations.yaml", root),
+            {n.id: f"sentences[{k}]({n.id}).id" for k, n in enumerate(notes)},
+            frozenset(u for u in used if u),
+        )
+    return found
 
 
 _loaded: dict[Path, tuple[tuple[tuple[str, int, int], ...], Course]] = {}

@@ -372,6 +372,11 @@ class _BankChecker:
             self.add(f"{where}.options", f"option '{dup}' appears twice")
         for i, o in enumerate(q.options):
             self._misconception(f"{where}.options[{i}]", o.misconception)
+            if not o.correct and not (o.feedback or "").strip():
+                self.add(
+                    f"{where}.options[{i}].feedback",
+                    f"the wrong option '{o.text}' needs feedback saying why it is wrong",
+                )
         return sum(o.correct for o in q.options)
 
     def _check_single(self, where: str, q: SingleQuestion) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from medialit.explorer.cards import ExplorerError, filter_sentences, kinds_in, options
+from medialit.explorer.gate import for_learner
 from medialit.explorer.render import EMPTY_CARD, article_html, card_for
 from medialit.figures.common import course_or_default
 from medialit.figures.palette import kind_label
@@ -26,7 +27,7 @@ class ArticleExplorer(widgets.VBox):
 
     def __init__(self, course: Any | None = None, kind: str | None = None,
                  selected: str | None = None) -> None:
-        self.course = course_or_default(course)
+        self.course = for_learner(course_or_default(course))  # sealed fields wait
         kinds = kinds_in(self.course)
         self.kind_filter = widgets.Dropdown(
             options=[("all kinds", ALL)] + [(kind_label(k), k) for k in kinds],

@@ -9,8 +9,10 @@ read, earns one warning and is skipped.
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
+import stat
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -38,19 +40,33 @@ class Collected:
     warnings: list[str] = field(default_factory=list)
 
 
+def shown(path: Path | str) -> str:
+    """A path as text for messages and CSV cells: bytes of a name that are not UTF-8
+    (kept by Python as surrogates) become U+FFFD instead of crashing the writer."""
+    return os.fsencode(path).decode("utf-8", "replace")
+
+
 def find_databases(roots: Iterable[Path], warnings: list[str]) -> Iterator[Path]:
     """``*.db`` files under each root (a file named directly is taken whatever its name)."""
     seen: set[Path] = set()
     for root in roots:
-        if root.is_file():
-            candidates: Iterable[Path] = [root]
-        elif root.is_dir():
-            candidates = _walk(root, warnings)
+        if root.is_dir():
+            candidates: Iterable[Path] = _walk(root, warnings)
+        elif root.exists() or root.is_symlink():
+            candidates = [root]
         else:
-            warnings.append(f"{root}: no such file or folder")
+            warnings.append(f"{shown(root)}: no such file or folder")
             continue
         for path in candidates:
-            real = path.resolve()
+            try:
+                real = path.resolve(strict=True)
+            except (OSError, RuntimeError) as error:  # RuntimeError: a loop, before 3.13
+                loop = isinstance(error, RuntimeError) or getattr(error, "errno", 0) == errno.ELOOP
+                why = "a symbolic link that points back to itself" if loop else (
+                    "a link to nothing" if path.is_symlink() else "cannot be read"
+                )
+                warnings.append(f"{shown(path)}: {why}; skipped")
+                continue
             if real not in seen:
                 seen.add(real)
                 yield path
@@ -58,7 +74,7 @@ def find_databases(roots: Iterable[Path], warnings: list[str]) -> Iterator[Path]
 
 def _walk(root: Path, warnings: list[str]) -> Iterator[Path]:
     def complain(error: OSError) -> None:
-        warnings.append(f"{error.filename}: cannot be read ({error.strerror}); skipped")
+        warnings.append(f"{shown(error.filename)}: cannot be read ({error.strerror}); skipped")
 
     for folder, dirs, files in os.walk(root, onerror=complain):
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS)
@@ -75,30 +91,46 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
 
 
 def read_database(path: Path) -> list[LearnerAnswers]:
-    """Every learner's attempts in one file; raises :class:`NotReadable` with the reason."""
+    """Every learner's attempts in one file; raises :class:`NotReadable` with the reason.
+
+    Only regular files are opened: a named pipe would block the report for ever and a
+    device such as ``/dev/zero`` never ends.
+    """
+    name = shown(path)
     try:
-        with open(path, "rb") as handle:
-            head = handle.read(len(SQLITE_MAGIC))
+        mode = os.stat(path).st_mode
+        if not stat.S_ISREG(mode):
+            kind = "a named pipe" if stat.S_ISFIFO(mode) else (
+                "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file"
+            )
+            raise NotReadable(f"{name}: {kind}, not a database file; skipped")
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped since the check
+                raise NotReadable(f"{name}: not a regular file; skipped")
+            head = os.read(fd, len(SQLITE_MAGIC))
+        finally:
+            os.close(fd)
     except OSError as error:
-        raise NotReadable(f"{path}: cannot be read ({error.strerror}); skipped") from error
+        raise NotReadable(f"{name}: cannot be read ({error.strerror}); skipped") from error
     if head != SQLITE_MAGIC:
-        raise NotReadable(f"{path}: not a SQLite database; skipped")
+        raise NotReadable(f"{name}: not a SQLite database; skipped")
     try:
         conn = connect_read_only(path)
     except sqlite3.Error as error:
-        raise NotReadable(f"{path}: cannot be opened ({error}); skipped") from error
+        raise NotReadable(f"{name}: cannot be opened ({error}); skipped") from error
     try:
         conn.row_factory = sqlite3.Row
         if not schema.is_ours(conn):
-            raise NotReadable(f"{path}: SQLite, but not a medialit progress database; skipped")
+            raise NotReadable(f"{name}: SQLite, but not a medialit progress database; skipped")
         if not schema.table_columns(conn, "attempts") >= schema.REQUIRED_COLUMNS:
-            raise NotReadable(f"{path}: medialit database without answers table; skipped")
+            raise NotReadable(f"{name}: medialit database without answers table; skipped")
         by_learner: dict[str, list[Attempt]] = defaultdict(list)
         for row in conn.execute("SELECT * FROM attempts ORDER BY rowid"):
             attempt = from_row(row)
             by_learner[attempt.learner].append(attempt)
     except sqlite3.Error as error:
-        raise NotReadable(f"{path}: damaged or unreadable ({error}); skipped") from error
+        raise NotReadable(f"{name}: damaged or unreadable ({error}); skipped") from error
     finally:
         conn.close()
     return [LearnerAnswers(path, name, attempts) for name, attempts in by_learner.items()]

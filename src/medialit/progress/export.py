@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from medialit.progress.attempts import Attempt
+from medialit.progress.csvcells import safe_cell
 
 FIELDS: tuple[str, ...] = (
     "learner", "lesson", "question", "attempt", "at", "correct", "score",
@@ -31,7 +32,8 @@ def attempt_record(attempt: Attempt) -> dict[str, Any]:
 
 
 def write_csv(attempts: Iterable[Attempt], out: TextIO) -> int:
-    """Responses are written as JSON text so lists and dicts survive a spreadsheet."""
+    """Responses are written as JSON text so lists and dicts survive a spreadsheet; text a
+    spreadsheet would run as a formula (a name such as ``=HYPERLINK(...)``) is neutralised."""
     writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
     writer.writeheader()
     n = 0
@@ -40,7 +42,7 @@ def write_csv(attempts: Iterable[Attempt], out: TextIO) -> int:
         record["response"] = json.dumps(attempt.response, ensure_ascii=False)
         record["correct"] = "yes" if attempt.correct else "no"
         record["misconception"] = attempt.misconception or ""
-        writer.writerow(record)
+        writer.writerow({k: safe_cell(v) for k, v in record.items()})
         n += 1
     return n
 

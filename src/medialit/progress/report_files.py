@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
-from collections.abc import Mapping
+import os
+import tempfile
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import IO, Any
 
 import yaml
 
 from medialit.progress.chart import OKABE_BLUE, OKABE_ORANGE, Chart, bar_chart
+from medialit.progress.collect import shown
+from medialit.progress.csvcells import safe_cell
 from medialit.progress.report import ClassReport
 
 QUESTIONS_CSV = "questions.csv"
@@ -16,6 +22,11 @@ WRONG_CSV = "wrong-answers.csv"
 LEARNERS_CSV = "learners.csv"
 CHART_PNG = "questions.png"
 SUMMARY_MD = "report.md"
+
+
+def shown_text(text: str) -> str:
+    """Text that can be written as UTF-8 whatever file names it quotes."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def misconception_names(course_root: Path | None) -> dict[str, str]:
@@ -69,11 +80,29 @@ def questions_chart(report: ClassReport) -> Chart:
     return Chart(fig, alt)
 
 
+@contextlib.contextmanager
+def _atomic(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
+    """Write to a temporary file beside ``path``, then rename it: a crash leaves the old
+    file or none, never an empty or half-written one."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        os.chmod(tmp, 0o644)  # as a plain open() would create it, not mkstemp's 0600
+        with open(fd, mode, **({} if "b" in mode else {"encoding": "utf-8", "newline": ""})) as out:
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
 def _write_csv(path: Path, header: list[str], rows: list[list[object]]) -> None:
-    with open(path, "w", newline="", encoding="utf-8") as handle:
+    with _atomic(path) as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerows([[safe_cell(cell) for cell in row] for row in rows])
 
 
 def write_report(
@@ -104,15 +133,16 @@ def write_report(
         ["learner", "database", "questions_answered", "questions_right", "questions_total",
          "completion"],
         [
-            [r.learner, str(r.source), r.answered, r.right, r.total, f"{r.completion:.3f}"]
+            [r.learner, shown(r.source), r.answered, r.right, r.total, f"{r.completion:.3f}"]
             for r in report.learners
         ],
     )
     chart = questions_chart(report)
-    chart.figure.savefig(
-        outdir / CHART_PNG, dpi=100, metadata={"Title": "Class results by question",
-                                               "Description": chart.alt}
-    )
+    with _atomic(outdir / CHART_PNG, "wb") as png:
+        chart.figure.savefig(
+            png, format="png", dpi=100,
+            metadata={"Title": "Class results by question", "Description": chart.alt},
+        )
     lines = [
         "# Class report",
         "",
@@ -125,6 +155,7 @@ def write_report(
     ]
     if warnings:
         lines += ["", "## Files skipped", ""] + [f"- {w}" for w in warnings]
-    (outdir / SUMMARY_MD).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with _atomic(outdir / SUMMARY_MD) as summary:
+        summary.write("\n".join(shown_text(line) for line in lines) + "\n")
     return [outdir / name for name in (QUESTIONS_CSV, WRONG_CSV, LEARNERS_CSV, CHART_PNG,
                                        SUMMARY_MD)]

@@ -96,8 +96,13 @@ def migrate(conn: sqlite3.Connection) -> tuple[int, int]:
 
     Runs under ``BEGIN IMMEDIATE`` so two kernels opening an old file at once
     migrate it once: the second waits, then sees the new version and does nothing.
-    The caller must have checked that the file is not from a newer version.
+    The caller must have checked that the file is not from a newer version. A file
+    already at :data:`SCHEMA_VERSION` is only read: another process may hold the write
+    lock for minutes (a teacher's ``sqlite3`` shell, a backup), and opening must not wait.
     """
+    current = user_version(conn)
+    if current == SCHEMA_VERSION:
+        return current, current
     conn.execute("BEGIN IMMEDIATE")
     try:
         start = version = user_version(conn)

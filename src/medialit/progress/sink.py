@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from pathlib import Path
 
 from medialit.progress.attempts import AnswerSink, MemorySink
 from medialit.progress.notices import print_notice
@@ -44,6 +45,29 @@ def open_default_sink() -> AnswerSink:
             "folder you can write to."
         )
         return MemorySink()
+
+
+def save_answers(path: str | Path, format: str = "csv") -> Path:
+    """This learner's answers, as ``medialit progress export --output`` writes them.
+
+    Runs inside the kernel, so it includes answers that exist only in memory (when
+    nothing on the computer could be written): the way to keep them is to call this
+    with a folder on another disk.
+    """
+    from medialit.progress.export import write_csv, write_json
+
+    target = Path(path).expanduser()
+    sink = current_sink()
+    learner = current_learner()
+    kept = getattr(sink, "attempts", [])
+    attempts = kept(learner) if callable(kept) else [a for a in kept if a.learner == learner]
+    writer = write_json if format == "json" else write_csv
+    with open(target, "w", encoding="utf-8", newline="") as out:
+        writer(attempts, out)
+        out.flush()
+        os.fsync(out.fileno())
+    print_notice(f"{len(attempts)} answer(s) by {learner} written to {target}.")
+    return target
 
 
 def current_sink() -> AnswerSink:

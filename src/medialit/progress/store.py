@@ -2,17 +2,25 @@
 
 What can go wrong, and what this store does about it:
 
-* Two notebooks answer at once (two kernels, two processes): WAL journal,
-  ``busy_timeout`` and a few retries with back-off around every write.
+* Two notebooks answer at once (two kernels, two processes): WAL journal and a
+  few retries with back-off around every write.
+* Another program holds the write lock (a teacher's ``sqlite3`` shell, a backup
+  tool, a stuck kernel): opening only reads unless a migration is due, and a
+  click waits at most :data:`CLICK_BUDGET_S`; then the answer is written to a
+  spill file and a background thread saves it as soon as the lock is released.
 * A kernel is killed in the middle of a write: one transaction per answer, so the
   file holds every committed answer and nothing half-written.
-* The disk is full (or the file is locked for too long, or read-only): the answer
-  is kept in memory and in a spill file under ``pending/``, the learner is told,
-  and the next answer (or the end of the session) tries again.
+* The disk is full: the answer goes to a spill file under ``pending/``, or, when
+  that disk is full too, under the user's cache or temporary folder
+  (:mod:`medialit.progress.spill`); it is saved with a later answer, by the
+  background thread or by the next kernel. The learner is told where it is only
+  after it is really there; when nowhere can be written, they are told that the
+  answers last only as long as the kernel, and how to save them.
 * The file is damaged: it is renamed ``progress.db.corrupt-<timestamp>``, readable
   rows are copied into a fresh file, and the learner is told where the copy is.
-* The file comes from a newer medialit: it is opened read-only and never written;
-  new answers go to ``pending/`` where a newer medialit will pick them up.
+* The file comes from a newer medialit, or sits on a read-only disk: it is opened
+  read-only (``immutable=1`` when even that fails) and never written; earlier
+  answers are still shown and new ones are spilled.
 * The file comes from an older medialit: it is copied aside and migrated forward.
 """
 
@@ -21,6 +29,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import json
+import os
 import random
 import sqlite3
 import threading
@@ -30,15 +39,18 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from medialit.progress import recovery, schema
+from medialit.progress import recovery, schema, spill
 from medialit.progress.attempts import Attempt
 from medialit.progress.notices import Notify, print_notice
 from medialit.progress.rows import COLUMNS, from_row, parse_time, to_row
 
-BUSY_TIMEOUT_MS = 5000
+BUSY_TIMEOUT_MS = 5000  # opening, migrating, reset and backup: not on a click
+CLICK_BUDGET_S = 0.5  # the longest a click may wait for the database
+FLUSH_BUDGET_S = 0.1  # each background attempt holds the store for at most this
+EXIT_BUDGET_S = 2.0
 WRITE_RETRIES = 5
 LEARNER_KEY = "learner_name"
-PENDING_DIR = "pending"
+PENDING_DIR = spill.PENDING_DIR
 
 _INSERT = (
     f"INSERT OR IGNORE INTO attempts ({', '.join(COLUMNS)}) "
@@ -48,6 +60,27 @@ _SELECT = (
     "SELECT learner, lesson, question, response, correct, score, attempt, "
     "misconception, feedback, at FROM attempts"
 )
+_BUSY = ("SQLITE_BUSY", "SQLITE_LOCKED")
+SAVE_HINT = (
+    "To keep them, run `import medialit.progress; medialit.progress.save_answers("
+    "'/a/folder/on/another/disk/answers.csv')` in a cell now (it writes what "
+    "`medialit progress export --output` writes), to a USB stick or network folder."
+)
+
+
+def _why_unwritable(folder: Path) -> str:
+    """'full', 'read_only' or 'write': what the filesystem itself says about ``folder``."""
+    with contextlib.suppress(OSError):
+        stats = os.statvfs(folder)
+        if stats.f_flag & os.ST_RDONLY:
+            return "read_only"
+        if stats.f_bavail * stats.f_frsize < 64 * 1024:
+            return "full"
+    return "write"
+
+
+def _errorname(error: BaseException) -> str:
+    return getattr(error, "sqlite_errorname", "")
 
 
 class SQLiteStore:
@@ -56,18 +89,31 @@ class SQLiteStore:
     def __init__(self, path: Path | str, *, notify: Notify | None = None) -> None:
         self.path = Path(path)
         self.notices: list[str] = []
-        self.read_only = False  # True when the file is from a newer medialit
+        self.read_only = False  # newer format, read-only disk, or no file at all
         self.set_aside: Path | None = None  # where a damaged/foreign file was moved
         self._notify_out = notify or print_notice
         self._told: set[str] = set()
         self._lock = threading.RLock()
-        self._pending: list[dict[str, Any]] = []
-        self._spill_file = self.path.parent / PENDING_DIR / f"{uuid.uuid4().hex}.jsonl"
+        self._pending: list[dict[str, Any]] = []  # not yet in the database, oldest first
+        self._unsaved: list[dict[str, Any]] = []  # pending rows in no spill file either
+        self._spill_name = f"{uuid.uuid4().hex}.jsonl"
+        self._spilled: set[Path] = set()  # our spill files that hold rows
+        self._imports: list[Path] = []  # other kernels' spill files still to save
         self._memory_settings: dict[str, str] = {}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._conn = self._open()
+        self._flusher: threading.Thread | None = None
+        self._closed = threading.Event()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._conn = self._open()
+        except (OSError, sqlite3.Error) as error:
+            if recovery.is_corruption(error):
+                raise
+            self._conn = self._open_unwritable(error)
         if not self.read_only:
-            self._import_spills()
+            self._imports = list(spill.spill_files(self.path))
+            self._import_spills(CLICK_BUDGET_S)
+            if self._imports:
+                self._start_flusher()
         atexit.register(self._at_exit)
 
     # ------------------------------------------------------------------ opening
@@ -104,14 +150,55 @@ class SQLiteStore:
                 f"Your progress file {self.path} was written by a newer version of "
                 f"medialit (format {version}; this version knows format "
                 f"{schema.SCHEMA_VERSION}). It is left untouched and your earlier answers "
-                f"are still shown. New answers are kept in {self._spill_file.parent} and "
-                "will be added when you update medialit (pip install -U medialit).",
+                "are still shown. New answers are kept aside (you are told where with the "
+                "first one) and will be added when you update medialit (pip install -U "
+                "medialit).",
             )
             return self._connect(read_only=True)
         if problem in ("corrupt", "foreign"):
             conn.close()
             return self._replace_damaged(problem)
         return self._prepare(conn)
+
+    def _open_unwritable(self, error: BaseException) -> sqlite3.Connection:
+        """The file cannot be opened for writing: show what it holds, spill new answers.
+
+        On a read-only disk SQLite cannot create the WAL index (``-shm``), so a
+        plain read-only open fails too; ``immutable=1`` reads the file as it is,
+        as :func:`medialit.progress.collect.connect_read_only` does for reports.
+        """
+        self.read_only = True
+        self._unwritable_kind = _why_unwritable(self.path.parent)
+        reason = {"full": "the disk is full", "read_only": "the disk is read-only"}.get(
+            self._unwritable_kind, getattr(error, "strerror", None) or str(error)
+        )
+        conn: sqlite3.Connection | None = None
+        if self.path.is_file():
+            base = f"{self.path.resolve().as_uri()}?mode=ro"
+            for uri in (base, base + "&immutable=1"):
+                try:
+                    conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                    conn.row_factory = sqlite3.Row
+                    if not schema.is_ours(conn):
+                        raise sqlite3.DatabaseError("not a medialit progress file")
+                    conn.execute(f"{_SELECT} LIMIT 1").fetchall()
+                    break
+                except sqlite3.Error:
+                    if conn is not None:
+                        conn.close()
+                    conn = None
+        shown = "Your earlier answers are still shown. " if conn is not None else ""
+        if conn is None:  # nothing readable: an empty in-memory database answers queries
+            conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
+            conn.row_factory = sqlite3.Row
+            schema.migrate(conn)
+        self._tell(
+            "unwritable",
+            f"Your progress file {self.path} cannot be written ({reason}). {shown}"
+            "New answers are kept aside; you are told where with the first one. Ask your "
+            "teacher, or set MEDIALIT_DATA_DIR to a folder you can write to.",
+        )
+        return conn
 
     def _problem(self, conn: sqlite3.Connection) -> str | None:
         """'corrupt', 'foreign', 'newer' or None; raises DatabaseError on unreadable files."""
@@ -155,10 +242,14 @@ class SQLiteStore:
         return conn
 
     def _prepare(self, conn: sqlite3.Connection) -> sqlite3.Connection:
-        with contextlib.suppress(sqlite3.OperationalError):
-            conn.execute("PRAGMA journal_mode = WAL")  # not possible on some network disks
+        """WAL mode and the current schema; takes the write lock only to migrate."""
+        if str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+            with contextlib.suppress(sqlite3.OperationalError):
+                conn.execute("PRAGMA journal_mode = WAL")  # not possible on some network disks
         conn.execute("PRAGMA synchronous = FULL")
         version = schema.user_version(conn)
+        if version == schema.SCHEMA_VERSION:
+            return conn  # nothing to migrate: no write lock, so a held lock cannot stall us
         if 0 < version < schema.SCHEMA_VERSION:
             backup = self.path.with_name(f"{self.path.name}.v{version}-backup")
             if not backup.exists():
@@ -183,10 +274,25 @@ class SQLiteStore:
         self._notify_out(message)
 
     # ------------------------------------------------------------------ writing
-    def _insert_rows(self, conn: sqlite3.Connection, rows: Sequence[dict[str, Any]]) -> int:
-        """Insert in one transaction, retrying while another kernel holds the lock."""
+    def _insert_rows(
+        self,
+        conn: sqlite3.Connection,
+        rows: Sequence[dict[str, Any]],
+        budget: float | None = None,
+    ) -> int:
+        """Insert in one transaction, retrying while another process holds the lock.
+
+        With a ``budget`` (seconds) the whole call, waits included, ends within it
+        (plus one statement); without one, SQLite's busy timeout and a few retries apply.
+        """
+        deadline = None if budget is None else time.monotonic() + budget
         delay = 0.02
-        for attempt in range(WRITE_RETRIES):
+        attempt = 0
+        while True:
+            attempt += 1
+            if deadline is not None:
+                left_ms = int((deadline - time.monotonic()) * 1000)
+                conn.execute(f"PRAGMA busy_timeout = {max(1, left_ms)}")
             try:
                 conn.execute("BEGIN IMMEDIATE")
                 before = conn.total_changes
@@ -198,141 +304,253 @@ class SQLiteStore:
                 if conn.in_transaction:
                     with contextlib.suppress(sqlite3.Error):
                         conn.execute("ROLLBACK")
-                busy = getattr(error, "sqlite_errorname", "") in ("SQLITE_BUSY", "SQLITE_LOCKED")
-                if not busy or attempt == WRITE_RETRIES - 1:
+                if _errorname(error) not in _BUSY:
+                    raise
+                if deadline is None:
+                    if attempt >= WRITE_RETRIES:
+                        raise
+                elif time.monotonic() + delay >= deadline:
                     raise
                 time.sleep(delay * (1 + random.random()))
-                delay *= 2
+                delay = min(delay * 2, 0.2)
             except BaseException:
                 if conn.in_transaction:
                     with contextlib.suppress(sqlite3.Error):
                         conn.execute("ROLLBACK")
                 raise
-        raise AssertionError("unreachable")  # pragma: no cover
+            finally:
+                if deadline is not None:
+                    with contextlib.suppress(sqlite3.Error):
+                        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     def record(self, attempt: Attempt) -> None:
         row = to_row(attempt)
         with self._lock:
             if self.read_only:
-                self._spill(row)
+                self._keep_aside(row, self._unwritable_kind, None)
                 return
-            self._flush_pending()
-            try:
-                self._insert_rows(self._conn, [row])
-            except sqlite3.Error as error:
-                self._write_failed(error, row)
+            if self._pending and self._lock_was_busy() and self._flusher_running():
+                # Another process still held the lock a moment ago and the background
+                # thread is waiting for it: do not make this click wait as well.
+                self._keep_aside(row, "busy", self._last_error)
+                return
+            if self._pending:  # keep the order: earlier answers go first, in one go
+                self._pending.append(row)
+                self._unsaved.append(row)
+                if self._flush_pending(CLICK_BUDGET_S):
+                    return
+                self._unsaved.remove(row)
+                self._pending.remove(row)
+                error = self._last_error
+            else:
+                try:
+                    self._insert_rows(self._conn, [row], CLICK_BUDGET_S)
+                    return
+                except sqlite3.Error as failed:
+                    error = self._last_error = failed
+            self._write_failed(error, row)
 
-    def _write_failed(self, error: sqlite3.Error, row: dict[str, Any]) -> None:
-        name = getattr(error, "sqlite_errorname", "")
-        if recovery.is_corruption(error):
+    _last_error: sqlite3.Error | None = None
+    _unwritable_kind = "read_only"
+
+    def _lock_was_busy(self) -> bool:
+        return self._last_error is not None and _errorname(self._last_error) in _BUSY
+
+    def _flusher_running(self) -> bool:
+        return self._flusher is not None and self._flusher.is_alive()
+
+    def _write_failed(self, error: sqlite3.Error | None, row: dict[str, Any]) -> None:
+        name = _errorname(error) if error is not None else ""
+        if error is not None and recovery.is_corruption(error):
             with contextlib.suppress(sqlite3.Error):
                 self._conn.close()
             self._told.discard("corrupt")
             try:
                 self._conn = self._replace_damaged("corrupt")
-                self._insert_rows(self._conn, [row])
+                self._insert_rows(self._conn, [*self._pending, row], CLICK_BUDGET_S)
+                self._forget_pending()
                 return
             except (sqlite3.Error, OSError) as again:
-                error, name = again, getattr(again, "sqlite_errorname", "")  # type: ignore[assignment]
-        where = self._spill(row)
-        if name == "SQLITE_FULL":
-            self._tell(
-                "full",
-                f"The disk is full, so your answer could not be saved in {self.path}. "
-                f"It is kept {where} and will be saved as soon as there is space. "
-                "Free some space (or ask your teacher) and keep going.",
-            )
-        elif name in ("SQLITE_BUSY", "SQLITE_LOCKED"):
-            self._tell(
-                "busy",
-                f"Another notebook kept the progress file busy, so your answer is kept {where} "
-                "for now; it will be saved with your next answer.",
-            )
-        else:
-            self._tell(
-                "write",
-                f"Your answer could not be saved in {self.path} ({error}). It is kept "
-                f"{where} and will be saved when the file can be written again.",
-            )
+                error, name = again, _errorname(again)  # type: ignore[assignment]
+        kind = {"SQLITE_FULL": "full", "SQLITE_BUSY": "busy", "SQLITE_LOCKED": "busy"}.get(
+            name, "write"
+        )
+        self._keep_aside(row, kind, error)
+        self._start_flusher()
 
-    def _spill(self, row: dict[str, Any]) -> str:
+    def _keep_aside(self, row: dict[str, Any], kind: str, error: BaseException | None) -> None:
+        """Spill ``row`` (and any earlier row only in memory) and say exactly where it is."""
         self._pending.append(row)
-        try:
-            self._spill_file.parent.mkdir(parents=True, exist_ok=True)
-            with open(self._spill_file, "a", encoding="utf-8") as handle:
-                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-                handle.flush()
-            return f"in memory and in {self._spill_file}"
-        except OSError:
-            return "in memory until this notebook is closed"
+        self._unsaved.append(row)
+        where, failures = self._spill_unsaved()
+        if where is None:
+            tried = "; ".join(f"{folder} ({why})" for folder, why in failures)
+            self._tell(
+                "lost",
+                f"Your answers could not be saved anywhere on this computer: not in "
+                f"{self.path}, nor in {tried}. They are kept only in this notebook's memory "
+                f"and will be lost when the kernel stops. {SAVE_HINT}",
+            )
+            return
+        self._told.discard("lost")
+        cause = {
+            "full": f"The disk is full, so your answer could not be saved in {self.path}.",
+            "busy": f"Another program is using your progress file {self.path} right now.",
+            "read_only": f"Your progress file {self.path} cannot be written.",
+        }.get(kind, f"Your answer could not be saved in {self.path} ({error}).")
+        later = (
+            "It will be added when you update medialit (pip install -U medialit)."
+            if self.read_only and "newer" in self._told
+            else f"It will be saved in {self.path} by the next notebook that can write it."
+            if self.read_only
+            else "It will be saved there automatically as soon as that is possible; "
+            "keep going."
+        )
+        self._tell(f"{kind}:{where}", f"{cause} Your answer is kept in {where}. {later}")
 
-    def _flush_pending(self) -> bool:
-        if not self._pending or self.read_only:
+    def _spill_unsaved(self) -> tuple[Path | None, list[tuple[Path, str]]]:
+        """Write the rows that are only in memory to the first place that takes them."""
+        failures: list[tuple[Path, str]] = []
+        for folder in spill.spill_dirs(self.path):
+            target = folder / self._spill_name
+            try:
+                spill.append_rows(target, self._unsaved)
+            except OSError as error:
+                failures.append((folder, error.strerror or str(error)))
+                continue
+            self._unsaved.clear()
+            self._spilled.add(target)
+            return target, failures
+        return None, failures
+
+    def _forget_pending(self) -> None:
+        self._pending.clear()
+        self._unsaved.clear()
+        for path in self._spilled:
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
+        self._spilled.clear()
+
+    def _flush_pending(self, budget: float | None = CLICK_BUDGET_S) -> bool:
+        if self.read_only:
             return not self._pending
+        if not self._pending:
+            with contextlib.suppress(sqlite3.Error):
+                self._save_memory_settings(budget)
+            return True
         try:
-            self._insert_rows(self._conn, self._pending)
-        except sqlite3.Error:
+            self._insert_rows(self._conn, self._pending, budget)
+        except sqlite3.Error as error:
+            self._last_error = error
             return False
         count = len(self._pending)
-        self._pending.clear()
-        with contextlib.suppress(OSError):
-            self._spill_file.unlink(missing_ok=True)
-        self._told -= {"full", "busy", "write"}
+        self._last_error = None
+        self._forget_pending()
+        self._told = {k for k in self._told if not k.startswith(("full", "busy", "write", "lost"))}
         self._tell("flushed", f"{count} answer(s) kept aside earlier are now saved in {self.path}.")
         self._told.discard("flushed")
+        with contextlib.suppress(sqlite3.Error):
+            self._save_memory_settings(budget)
         return True
 
-    def flush(self) -> bool:
+    def flush(self, budget: float | None = CLICK_BUDGET_S) -> bool:
         """Try again to save answers kept aside; True when nothing is left pending."""
         with self._lock:
-            return self._flush_pending()
+            self._import_spills(budget)
+            return self._flush_pending(budget)
 
     @property
     def pending(self) -> int:
-        return len(self._pending)
+        """Answers not yet in the database (taken under the lock: never mid-flush)."""
+        with self._lock:
+            return len(self._pending)
 
-    def _import_spills(self) -> None:
-        folder = self.path.parent / PENDING_DIR
-        if not folder.is_dir():
+    def _start_flusher(self) -> None:
+        """A daemon thread that saves what was kept aside, without ever holding up a click."""
+        if self.read_only or self._closed.is_set():
+            return
+        if self._flusher is not None and self._flusher.is_alive():
+            return
+        self._flusher = threading.Thread(target=self._flush_loop, name="medialit-flush",
+                                         daemon=True)
+        self._flusher.start()
+
+    def _flush_loop(self) -> None:
+        wait = 0.1
+        while not self._closed.wait(wait):
+            with self._lock:
+                if self._closed.is_set():
+                    return
+                with contextlib.suppress(sqlite3.Error, OSError):
+                    if self.flush(FLUSH_BUDGET_S) and not self._imports:
+                        return
+            wait = min(wait * 1.5, 5.0)
+
+    def _import_spills(self, budget: float | None = None) -> None:
+        """Save answers other kernels (or this one, earlier) left in spill files."""
+        if self.read_only or not self._imports:
             return
         total = 0
-        for spill in sorted(folder.glob("*.jsonl")):
-            if spill == self._spill_file:
+        for path in list(self._imports):
+            if path.name == self._spill_name:
+                self._imports.remove(path)
+                continue
+            try:
+                raw = spill.read_rows(path)
+            except (OSError, UnicodeDecodeError):
+                self._imports.remove(path)
                 continue
             rows = []
+            for row in raw:
+                with contextlib.suppress(ValueError, TypeError, KeyError):
+                    rows.append(_normalise(row))
             try:
-                lines = spill.read_text(encoding="utf-8").splitlines()
-            except (OSError, UnicodeDecodeError):
-                continue
-            for line in lines:
-                try:
-                    rows.append(_normalise(json.loads(line)))
-                except (ValueError, TypeError, KeyError):
-                    continue  # a line cut short by a killed kernel
-            try:
-                total += self._insert_rows(self._conn, rows) if rows else 0
+                total += self._insert_rows(self._conn, rows, budget) if rows else 0
             except sqlite3.Error:
-                return  # keep the file; try again next time
+                break  # keep the file; the background thread tries again
+            self._imports.remove(path)
             with contextlib.suppress(OSError):
-                spill.unlink()
+                path.unlink()
         if total:
-            self._tell("imported", f"{total} answer(s) kept aside earlier are now saved.")
+            self._tell("imported", f"{total} answer(s) kept aside earlier are now saved in "
+                                   f"{self.path}.")
+            self._told.discard("imported")
 
     def _at_exit(self) -> None:
+        self._closed.set()
         with contextlib.suppress(Exception):
-            if not self.flush():
-                print_notice(
-                    f"{len(self._pending)} answer(s) could not be saved in {self.path}; "
-                    f"they are kept in {self._spill_file} and will be added next time."
-                )
+            if not self.flush(EXIT_BUDGET_S):
+                self._say_what_is_left()
         with contextlib.suppress(Exception):
             self._conn.close()
 
-    def close(self) -> None:
+    def _say_what_is_left(self) -> None:
         with self._lock:
-            self.flush()
+            if not self._pending:
+                return
+            if self._unsaved:
+                self._spill_unsaved()
+            if self._unsaved:
+                print_notice(
+                    f"{len(self._unsaved)} answer(s) could not be saved anywhere and are lost "
+                    "now that this kernel stops."
+                )
+            elif self._spilled:
+                files = ", ".join(str(p) for p in sorted(self._spilled))
+                print_notice(
+                    f"{len(self._pending)} answer(s) could not be saved in {self.path}; they "
+                    f"are kept in {files} and will be added the next time medialit opens it."
+                )
+
+    def close(self) -> None:
+        self._closed.set()
+        with self._lock:
+            if not self.flush(EXIT_BUDGET_S):
+                self._say_what_is_left()
             atexit.unregister(self._at_exit)
             self._conn.close()
+        if self._flusher is not None:
+            self._flusher.join(1)
 
     # ------------------------------------------------------------------ reading
     def _pending_matching(self, learner: str, lesson: str, question: str) -> list[dict[str, Any]]:
@@ -396,28 +614,49 @@ class SQLiteStore:
             return None
 
     def set_setting(self, key: str, value: str) -> None:
+        """Saved at once when possible; otherwise kept in memory and saved with the answers."""
         with self._lock:
+            self._memory_settings[key] = value
             if self.read_only:
-                self._memory_settings[key] = value
                 return
-            delay = 0.02
-            for attempt in range(WRITE_RETRIES):
-                try:
-                    self._conn.execute(
-                        "INSERT INTO settings (key, value) VALUES (?, ?) "
-                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                        (key, value),
-                    )
-                    self._memory_settings.pop(key, None)
-                    return
-                except sqlite3.OperationalError as error:
-                    busy = getattr(error, "sqlite_errorname", "") in ("SQLITE_BUSY",)
-                    if not busy or attempt == WRITE_RETRIES - 1:
-                        self._memory_settings[key] = value
-                        self._tell("setting", f"Could not save a setting in {self.path}: {error}")
-                        return
-                    time.sleep(delay)
-                    delay *= 2
+            try:
+                self._save_memory_settings(CLICK_BUDGET_S)
+            except sqlite3.Error as error:
+                if _errorname(error) in _BUSY:
+                    self._start_flusher()
+                else:
+                    self._tell("setting", f"Could not save a setting in {self.path}: {error}")
+
+    def _save_memory_settings(self, budget: float | None) -> None:
+        if not self._memory_settings or self.read_only:
+            return
+        items = list(self._memory_settings.items())
+        deadline = None if budget is None else time.monotonic() + budget
+        delay = 0.02
+        while True:
+            if deadline is not None:
+                left_ms = int((deadline - time.monotonic()) * 1000)
+                self._conn.execute(f"PRAGMA busy_timeout = {max(1, left_ms)}")
+            try:
+                self._conn.executemany(
+                    "INSERT INTO settings (key, value) VALUES (?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    items,
+                )
+                break
+            except sqlite3.OperationalError as error:
+                late = deadline is not None and time.monotonic() + delay >= deadline
+                if _errorname(error) not in _BUSY or late or deadline is None:
+                    raise
+                time.sleep(delay)
+                delay = min(delay * 2, 0.2)
+            finally:
+                if deadline is not None:
+                    with contextlib.suppress(sqlite3.Error):
+                        self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        for key, value in items:
+            if self._memory_settings.get(key) == value:
+                del self._memory_settings[key]
 
     def learner_name(self) -> str | None:
         return self.get_setting(LEARNER_KEY)

@@ -1,4 +1,4 @@
-"""``medialit release OUTDIR``: the student edition, with no answer key in plain text."""
+"""``medialit release OUTDIR``: the student edition, its answer key sealed against peeking."""
 
 from __future__ import annotations
 
@@ -8,16 +8,26 @@ from pathlib import Path
 
 from medialit.content.problems import ContentError
 
+PROTECTS = (
+    "What this protects against: a classmate's saved notebook, a search (grep) of the "
+    "course folder, and reading its files. What it does not: someone who runs medialit's "
+    "own code to open the seals or to try every option of a question; the key ships with "
+    "the course. For graded work, keep the key off learners' machines: a class service "
+    "on JupyterHub that checks answers on the server is planned, not available yet."
+)
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "release",
         help="write the student edition (answer key sealed, teacher notes removed)",
         description="Copy course.yaml, README.md, data/, lessons/ and notebooks/ into OUTDIR "
-        "as the student edition: quiz answers become salted hashes, explanations and "
-        "feedback are obfuscated until a learner answers, guides lose their 'Answer notes' "
-        "section and notebooks lose saved widget state. Every written file is then scanned "
-        "for answers. This stops casual peeking, not a student who reads the code.",
+        "as the student edition: quiz answers become salted hashes (a new random salt for "
+        "every release), explanations and feedback are obfuscated until a learner answers, "
+        "the sentence kinds, hedges and verdicts a quiz asks about are sealed in "
+        "data/annotations.yaml, guides lose their 'Answer notes' section and notebooks lose "
+        "saved widget state. Every written file is then scanned for answers. "
+        + PROTECTS,
     )
     parser.add_argument("outdir", type=Path, metavar="OUTDIR")
     parser.add_argument(
@@ -25,6 +35,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--root", type=Path, default=None, help="the course folder (default: found as usual)"
+    )
+    parser.add_argument(
+        "--open-data", action="store_true",
+        help="ship data/ unsealed: the explorer then shows every sentence's kind, hedges and "
+        "verdict from the start, before the questions about them are answered",
     )
     parser.set_defaults(handler=run)
 
@@ -35,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         root = args.root or find_root()
-        report = release(root, args.outdir, force=args.force)
+        report = release(root, args.outdir, force=args.force, open_data=args.open_data)
     except ContentError as error:
         print("medialit release: the course has problems; nothing was released:", file=sys.stderr)
         for problem in error.problems:
@@ -47,9 +62,16 @@ def run(args: argparse.Namespace) -> int:
     print(
         f"Student edition written to {report.outdir}: {report.banks} quiz banks "
         f"({report.questions} questions) sealed, {report.guides} guides without answer notes, "
-        f"{report.notebooks} notebooks without widget state, {report.files} files in all. "
-        "No answer found in plain text."
+        f"{report.notebooks} notebooks without widget state, "
+        + (
+            "data/ left open (--open-data), "
+            if args.open_data
+            else f"{report.sealed_sentences} sentences' quizzed fields sealed in "
+            "data/annotations.yaml, "
+        )
+        + f"{report.files} files in all. No answer found in plain text."
     )
+    print(PROTECTS)
     for note in report.notes:
         print(f"note: {note}")
     return 0

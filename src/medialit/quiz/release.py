@@ -4,7 +4,10 @@ What is written to OUTDIR:
 
 * ``course.yaml`` with ``edition: student`` (guides are then loaded without their
   teacher-only section);
-* ``data/`` as it is; ``README.md`` when there is one;
+* ``data/`` as it is, except that in ``data/annotations.yaml`` the fields a quiz asks
+  about (a sentence's kind, hedges or verdict) are sealed like the banks
+  (:mod:`medialit.content.sealed_data`), unless the teacher passes ``open_data``;
+  ``README.md`` when there is one;
 * ``lessons/``: every ``quiz.yaml`` replaced by its sealed form (``sealed: true``), every
   ``guide.md`` without its ``## Answer notes`` section, other files as they are;
 * ``notebooks/``: widget state dropped from metadata and outputs (it can carry a
@@ -12,12 +15,19 @@ What is written to OUTDIR:
 
 Afterwards every sealed bank is loaded back and :func:`medialit.quiz.leaks.find_leaks`
 scans every written file; any finding fails the release.
+
+Each release draws a random salt (:mod:`secrets`), so salts cannot be guessed from
+one release to the next; shuffles do not depend on it (:mod:`medialit.quiz.shuffle`
+seeds them from the learner, lesson and question), so a learner sees the same
+order in every run of one edition.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+import secrets
 import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -28,6 +38,7 @@ import yaml
 
 from medialit.content.problems import ContentError, Problem
 from medialit.content.quizbank import load_bank, load_misconceptions
+from medialit.content.sealed_data import asked_fields, gated_fields, seal_sentences
 from medialit.quiz.key import seal_question
 from medialit.quiz.leaks import find_leaks
 
@@ -51,6 +62,7 @@ class ReleaseReport:
     outdir: Path
     banks: int = 0
     questions: int = 0
+    sealed_sentences: int = 0  # sentences of data/annotations.yaml with sealed fields
     guides: int = 0
     notebooks: int = 0
     files: int = 0
@@ -62,6 +74,7 @@ class _Context:
     sentences: Mapping[str, str] | None
     objectives: Mapping[str, set[str]] | None
     misconceptions: Mapping[str, Any] | None
+    course: Any = None  # the loaded course, when validated
 
 
 def _check_places(root: Path, outdir: Path) -> None:
@@ -103,6 +116,7 @@ def _context(root: Path, validate: bool) -> _Context:
         {s.id: s.text for s in course.sentences},
         {lesson.id: {o.id for o in lesson.guide.meta.objectives} for lesson in course.lessons},
         dict(course.misconceptions),
+        course,
     )
 
 
@@ -155,6 +169,36 @@ def seal_bank(path: Path, root: Path, ctx: _Context, seed: str) -> tuple[str, in
     return BANK_HEADER + body, len(bank.questions)
 
 
+ANNOTATIONS_HEADER = (
+    "# Student edition, written by `medialit release`: the kinds, hedges and verdicts\n"
+    "# that a quiz asks about are sealed (sealed_fields) and opened by medialit once the\n"
+    "# question has been answered. Edit the teacher's data/annotations.yaml instead.\n"
+)
+
+
+def _sealed_annotations(root: Path, ctx: _Context, seed: str, report: ReleaseReport) -> str | None:
+    """The student edition's ``data/annotations.yaml``, or None when the course has none."""
+    path = root / "data" / "annotations.yaml"
+    if not path.is_file():
+        return None
+    course = ctx.course
+    if course is None:
+        from medialit.content import load_course
+
+        course = load_course(root)
+    questions = [
+        (lesson.id, q) for lesson in course.lessons if lesson.quiz for q in lesson.quiz.questions
+    ]
+    notes = {s.id: s for s in course.sentences}
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    salt = hashlib.sha256(f"annotations\x1f{seed}".encode()).hexdigest()[:16]
+    report.sealed_sentences = seal_sentences(raw, asked_fields(questions, notes), salt)
+    if not report.sealed_sentences:
+        return None
+    body = yaml.safe_dump(raw, sort_keys=False, allow_unicode=True, width=100)
+    return ANNOTATIONS_HEADER + body
+
+
 def _copy_tree(source: Path, target: Path, report: ReleaseReport, transform: Any) -> None:
     for path in sorted(source.rglob("*")):
         rel = path.relative_to(source)
@@ -173,14 +217,19 @@ def release(
     *,
     force: bool = False,
     validate: bool = True,
-    seed: str = "medialit",
+    seed: str | None = None,
+    open_data: bool = False,
 ) -> ReleaseReport:
     """Write the student edition of the course at ``root`` into ``outdir``.
 
     ``validate`` loads the whole course first (so a broken course is never
     released, and sentence and objective references are checked); tests of the
-    engine alone turn it off. Raises :class:`ReleaseError` or ``ContentError``.
+    engine alone turn it off. ``seed`` makes the salts (tests); by default each
+    release draws a random one. ``open_data`` ships ``data/`` unsealed, so the
+    explorer shows every kind, hedge and verdict from the start. Raises
+    :class:`ReleaseError` or ``ContentError``.
     """
+    seed = seed or secrets.token_hex(16)
     root = Path(root).resolve()
     outdir = Path(outdir).resolve()
     if not (root / "course.yaml").is_file():
@@ -202,6 +251,7 @@ def release(
         report.questions += count
     if problems:
         raise ContentError(problems)
+    annotations = _sealed_annotations(root, ctx, seed, report) if not open_data else None
     _prepare(outdir, force)
 
     course_text = (root / "course.yaml").read_text(encoding="utf-8")
@@ -234,9 +284,15 @@ def release(
         report.notebooks += 1
         return True
 
-    for name, transform in (("data", None), ("lessons", lessons), ("notebooks", notebooks)):
+    def data(path: Path, out: Path) -> bool:
+        if annotations is not None and path == root / "data" / "annotations.yaml":
+            out.write_text(annotations, encoding="utf-8")
+            return True
+        return False
+
+    for name, transform in (("data", data), ("lessons", lessons), ("notebooks", notebooks)):
         if (root / name).is_dir():
-            _copy_tree(root / name, outdir / name, report, transform or (lambda _p, _o: False))
+            _copy_tree(root / name, outdir / name, report, transform)
         else:
             report.notes.append(f"the course has no {name}/ folder")
 
@@ -257,9 +313,24 @@ def _verify(outdir: Path, root: Path, report: ReleaseReport) -> None:
             problems.append(Problem(bank_path.name, "sealed", "the released bank is not sealed"))
     if problems:
         raise ContentError(problems)
-    leaks = find_leaks(root, outdir)
+    leaks = find_leaks(root, outdir) + _annotation_leaks(outdir)
     if leaks:
         raise ReleaseError("the student edition still shows answers:\n" + "\n".join(leaks))
+
+
+def _annotation_leaks(outdir: Path) -> list[str]:
+    """Sealed sentences of the released annotations that still carry a field in plain text."""
+    path = outdir / "data" / "annotations.yaml"
+    if not path.is_file():
+        return []
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    gates = gated_fields(raw)
+    leaks = []
+    for entry in raw.get("sentences") or [] if isinstance(raw, dict) else []:
+        for name in gates.get(str(entry.get("id")), {}):
+            if name in entry:
+                leaks.append(f"data/annotations.yaml: sentence {entry['id']} shows its {name}")
+    return leaks
 
 
 __all__ = [
