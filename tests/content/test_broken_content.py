@@ -63,8 +63,8 @@ def test_span_that_does_not_match_the_text(data_course):
 def test_claimant_missing_from_the_registry(data_course):
     edit(data_course / "data/annotations.yaml", "claimant: putin", "claimant: no-such-party")
     assert (
-        "data/annotations.yaml: sentences[17](s18).claimant: 'no-such-party' is not in data/sources.yaml"
-        in problems_of(data_course)
+        "data/annotations.yaml: sentences[17](s18).claimant: 'no-such-party' is not in "
+        "data/sources.yaml" in problems_of(data_course)
     )
 
 

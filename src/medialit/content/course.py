@@ -538,9 +538,10 @@ def load_course(root: Path | str | None = None) -> Course:
                             for p in sorted(lesson.path.glob("*.txt"))]
                 citing.check_bank(ledger, display_name(lesson.path / "quiz.yaml", root),
                                   lesson.quiz, practice)
-    if ledger and packet and meta.edition != "student" and meta.lessons:
-        # Only a whole course can tell an unused excerpt: a data-only copy has no lessons to
-        # cite from, and a student edition drops teacher-only text.
+    if ledger and packet and meta.edition != "student" and meta.lessons and not c.problems:
+        # Only a whole course that loaded can tell an unused excerpt: a data-only copy has no
+        # lessons to cite from, a student edition drops teacher-only text, and a file that
+        # failed to load cites nothing (its failure is the cause to report, not the excerpts).
         files = {q.id: display_name(data / RECORD_FOLDER / f"{q.document.id}.yaml", root)
                  for q in packet}
         citing.report_unused(ledger, files)
