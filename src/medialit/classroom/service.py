@@ -211,7 +211,9 @@ class DashboardPage(Base):
         await self.require_teacher()
         page = (STATIC / "dashboard.html").read_text(encoding="utf-8")
         self.set_header("Content-Type", "text/html; charset=utf-8")
-        self.finish(page.replace("{{prefix}}", self.settings["prefix"]))
+        # JupyterHub honours a service's cookie on fetch() only with its XSRF token
+        xsrf = self.xsrf_token.decode("ascii")
+        self.finish(page.replace("{{prefix}}", self.settings["prefix"]).replace("{{xsrf}}", xsrf))
 
 
 class ExportHandler(Base):

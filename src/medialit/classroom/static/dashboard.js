@@ -2,6 +2,7 @@
 // tables and the chart. Every number is text; the chart repeats the table and has alt text.
 "use strict";
 const prefix = document.querySelector("main").dataset.prefix;
+const xsrf = document.querySelector("main").dataset.xsrf;
 const REFRESH_MS = 3000;
 
 function cell(row, text, cls) {
@@ -87,7 +88,8 @@ function render(data) {
 async function refresh() {
   const status = document.getElementById("status");
   try {
-    const response = await fetch(`${prefix}api/dashboard`, { credentials: "same-origin" });
+    const response = await fetch(`${prefix}api/dashboard`, {
+      credentials: "same-origin", headers: { "X-XSRFToken": xsrf } });
     if (!response.ok) throw new Error(`the service answered ${response.status}`);
     const data = await response.json();
     render(data);
