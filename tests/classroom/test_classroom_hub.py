@@ -25,6 +25,11 @@ REQUIRED = bool(os.environ.get("MEDIALIT_REQUIRE_HUB") or
                 os.environ.get("MEDIALIT_REQUIRE_BROWSER"))
 
 
+def hubmod_hint() -> str:
+    return ("install with: pip install -e '.[classroom]', apt-get install nodejs npm "
+            "chromium (configurable-http-proxy comes from npm by itself)")
+
+
 def _missing() -> str | None:
     try:
         import jupyterhub  # noqa: F401
@@ -41,8 +46,8 @@ def _missing() -> str | None:
 _why = _missing()
 if _why:
     if REQUIRED:
-        pytest.fail(f"{_why}: {'hub' if _why else ''}", pytrace=False)
-    pytest.skip(f"{_why}", allow_module_level=True)
+        pytest.fail(f"{_why}; {hubmod_hint()}", pytrace=False)
+    pytest.skip(f"{_why}; {hubmod_hint()}", allow_module_level=True)
 
 from tests.browser.browser_lab import CHROMIUM_ARGS  # noqa: E402
 from tests.classroom import hub as hubmod  # noqa: E402
@@ -213,6 +218,34 @@ def test_a_class_on_a_real_hub(hub: hubmod.Hub) -> None:
             "sink.flush(30); r = sink.client.my_attempts()\n"
             "print(json.dumps(sorted({a['learner'] for a in r.body['attempts']})))")))
         assert mine == ["ben"]
+
+        # bad input: each a clear 4xx (and a log line), never a traceback
+        bad = last_json(run(hub, "cai", kernels["cai"], (
+            "import urllib.request\n"
+            "from medialit.classroom.sink import attempt_body\n"
+            "from medialit.progress.attempts import Attempt\n"
+            "def raw(data):\n"
+            "    req = urllib.request.Request(sink.client.url + 'api/attempts', data=data,\n"
+            "        method='POST', headers={'Authorization': 'token ' + sink.client.token})\n"
+            "    try:\n"
+            "        return urllib.request.urlopen(req, timeout=10).status\n"
+            "    except urllib.error.HTTPError as e:\n"
+            "        return e.code\n"
+            f"ok = attempt_body(Attempt('cai', {LESSON!r}, {questions[0][0]!r}, 'x', False, "
+            "0.0, 1))\n"
+            "big = dict(ok, response='x' * 70_000)\n"
+            "unknown = dict(ok, question='no-such-question')\n"
+            "out = {'malformed': raw(b'{not json'), 'big': sink.client.post_attempt(big).status,\n"
+            "       'unknown': sink.client.post_attempt(unknown).status,\n"
+            "       'schema': sink.client.post_attempt(dict(ok, score=7)).status}\n"
+            "flood = [sink.client.post_attempt(unknown).status for _ in range(40)]\n"
+            "out['flood'] = sorted(set(flood))\n"
+            "print(json.dumps(out))")))
+        assert bad == {"malformed": 400, "big": 413, "unknown": 404, "schema": 400,
+                       "flood": [404, 429]}, bad
+        service_log = hub.log.read_text(errors="replace")
+        assert "429 too many posts from cai" in service_log
+        assert "Uncaught exception" not in service_log  # tornado's line before a traceback
 
         # the service dies mid-lesson: answers still return at once and wait in the outbox
         pid = hub.service_pid()
