@@ -94,8 +94,7 @@ c.JupyterHub.services = [
         "name": "medialit",
         "url": "http://127.0.0.1:{service_port}",
         "command": [{python!r}, "-m", "medialit.cli", "class-service",
-                    "--course", {course!r}, "--state-dir", {state!r},
-                    "--rate", "5", "--burst", "30"],
+                    "--course", {course!r}, "--state-dir", {state!r}, *{service_args!r}],
         "oauth_no_confirm": True,
         "environment": {{"PYTHONPATH": {pythonpath!r}}},
     }},
@@ -153,7 +152,8 @@ class Hub:
         raise AssertionError(f"the class service did not answer; see {self.log}")
 
 
-def start_hub(tmp: Path) -> Hub:
+def start_hub(tmp: Path, users: tuple[str, ...] = LEARNERS, teacher: str = TEACHER,
+              service_args: tuple[str, ...] = ("--rate", "5", "--burst", "30")) -> Hub:
     port = free_port()
     course = teacher_course(tmp / "teacher-course")
     state = tmp / "service-state"
@@ -166,8 +166,9 @@ def start_hub(tmp: Path) -> Hub:
     config = tmp / "jupyterhub_config.py"
     config.write_text(CONFIG.format(
         port=port, hub_port=free_port(), proxy_api_port=free_port(), tmp=tmp,
-        users={*LEARNERS, TEACHER}, singleuser=singleuser, repo=str(REPO),
-        teacher=TEACHER, service_port=free_port(), python=sys.executable,
+        users={*users, teacher}, singleuser=singleuser, repo=str(REPO),
+        teacher=teacher, service_args=list(service_args), service_port=free_port(),
+        python=sys.executable,
         course=str(course), state=str(state), pythonpath=pythonpath,
         admin_token=ADMIN_TOKEN,
     ), encoding="utf-8")
