@@ -46,7 +46,7 @@ def teacher_course(folder: Path) -> Path:
     """The repository's course with one graded question (the teacher's copy, keys included)."""
     folder.mkdir(parents=True)
     for part in ("data", "lessons"):
-        (folder / part).symlink_to(REPO / part, target_is_directory=True)
+        shutil.copytree(REPO / part, folder / part)
     text = (REPO / "course.yaml").read_text(encoding="utf-8")
     text += (f"graded:\n  questions: [{GRADED[0]}/{GRADED[1]}]\n  max_tries: {MAX_TRIES}\n")
     (folder / "course.yaml").write_text(text, encoding="utf-8")
@@ -75,7 +75,7 @@ c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
 c.Spawner.environment = {{
     "MEDIALIT_CLASS_URL": "http://127.0.0.1:{port}/services/medialit/",
-    "MEDIALIT_COURSE_ROOT": {repo!r},
+    "MEDIALIT_COURSE_ROOT": {student!r},  # learners get the student edition
 }}
 # the kernel's token may reach the class service (the README's snippet, verbatim)
 c.Spawner.server_token_scopes = [
@@ -156,6 +156,10 @@ def start_hub(tmp: Path, users: tuple[str, ...] = LEARNERS, teacher: str = TEACH
               service_args: tuple[str, ...] = ("--rate", "5", "--burst", "30")) -> Hub:
     port = free_port()
     course = teacher_course(tmp / "teacher-course")
+    student = tmp / "student-edition"
+    from medialit.quiz.release import release
+
+    release(course, student)  # graded questions ship without seals
     state = tmp / "service-state"
     venv_bin = Path(sys.executable).parent
     singleuser = shutil.which("jupyterhub-singleuser", path=str(venv_bin)) or \
@@ -169,7 +173,7 @@ def start_hub(tmp: Path, users: tuple[str, ...] = LEARNERS, teacher: str = TEACH
         users={*users, teacher}, singleuser=singleuser, repo=str(REPO),
         teacher=teacher, service_args=list(service_args), service_port=free_port(),
         python=sys.executable,
-        course=str(course), state=str(state), pythonpath=pythonpath,
+        course=str(course), student=str(student), state=str(state), pythonpath=pythonpath,
         admin_token=ADMIN_TOKEN,
     ), encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": pythonpath,

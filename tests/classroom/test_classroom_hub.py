@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 
 REQUIRED = bool(os.environ.get("MEDIALIT_REQUIRE_HUB") or
                 os.environ.get("MEDIALIT_REQUIRE_BROWSER"))
@@ -190,21 +191,28 @@ def test_a_class_on_a_real_hub(hub: hubmod.Hub) -> None:
             for qid, texts, _right in questions[:2]:
                 answer(user, qid, texts[i % len(texts)])
 
-        # graded: the key is only in the service; the second wrong try is final
+        # graded: the student edition has no key for it; the service judges it through the
+        # quiz view's own submit button, and the second try is final
+        released = yaml.safe_load((hub.tmp / "student-edition" / "lessons" / LESSON /
+                                   "quiz.yaml").read_text(encoding="utf-8"))
+        shipped = next(q for q in released["questions"] if q["id"] == hubmod.GRADED[1])
+        assert shipped["graded"] is True and "seal" not in shipped
+        assert all(set(o) == {"text"} for o in shipped["options"])
         right, wrong = graded_options()
-        grade = ("r = sink.grade('ann', {l!r}, {q!r}, {t!r}); "
-                 "print(json.dumps({{'status': r.status, **r.body}}))")
+        grade = ("view = quiz({l!r}, {q!r}); view.inputs.restore({t!r}); v = view.submit(); "
+                 "print(json.dumps({{'valid': v.valid, 'correct': v.correct, "
+                 "'feedback': v.feedback, 'explanation': v.explanation, "
+                 "'shown': view.feedback.value}}))")
         first = last_json(run(hub, "ann", kernels["ann"],
                               grade.format(l=LESSON, q=hubmod.GRADED[1], t=wrong)))
-        assert first["status"] == 201 and first["correct"] is False
-        assert first["feedback"] and first["try_number"] == 1 and first["final"] is False
+        assert first["valid"] is True and first["correct"] is False, first
+        assert first["feedback"] and first["explanation"] == ""
         second = last_json(run(hub, "ann", kernels["ann"],
                                grade.format(l=LESSON, q=hubmod.GRADED[1], t=right)))
-        assert second["correct"] is True and second["final"] is True
-        assert second["explanation"]
+        assert second["correct"] is True and second["explanation"], second
         third = last_json(run(hub, "ann", kernels["ann"],
                               grade.format(l=LESSON, q=hubmod.GRADED[1], t=right)))
-        assert third["status"] == 409 and third["final"] is True
+        assert third["valid"] is False and "final" in third["feedback"], third
 
         # posting as another learner is refused; reading others' answers is impossible
         forged = last_json(run(hub, "ben", kernels["ben"], (

@@ -112,6 +112,7 @@ class QuestionBase(ContentModel):
     text: str | None = None
     shuffle: bool = True
     seal: Seal | None = None
+    graded: bool = False  # student edition: judged by the class service, so no seal
 
 
 class SingleQuestion(QuestionBase):
@@ -466,7 +467,7 @@ class _BankChecker:
     # ---- student banks -------------------------------------------------------------
 
     def _sealed(self, where: str, q: Any) -> None:
-        if q.seal is None:
+        if q.seal is None and not q.graded:
             self.add(f"{where}.seal", "every question of a sealed bank needs a seal")
         plain: list[str] = []
         if q.explanation:
