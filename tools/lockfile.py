@@ -47,7 +47,7 @@ def write() -> int:
     command = [sys.executable, "-m", "uv", "pip", "compile", "pyproject.toml",
                *[f"--extra={e}" for e in EXTRAS], "--generate-hashes", "--no-header",
                "--python-version", PYTHON, "--python-platform", PLATFORM,
-               "--output-file", "-"]
+               "--quiet"]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     if result.returncode:
         print(result.stderr, file=sys.stderr)
