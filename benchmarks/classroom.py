@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(REPO / "src"), str(REPO)]
+sys.path[:0] = [str(REPO / "src"), str(REPO / "tests" / "classroom")]
 
 LEARNERS = int(os.environ.get("MEDIALIT_BENCH_LEARNERS", "300"))
 ANSWERS = int(os.environ.get("MEDIALIT_BENCH_ANSWERS", "60"))
@@ -80,8 +80,8 @@ def bare_rate(url: str) -> float:
 
 
 def run(backend: str) -> dict:
-    from tests.classroom import hub as hubmod
-    from tests.classroom import postgres
+    import classroom_hub as hubmod
+    import classroom_postgres as postgres
 
     learners = tuple(f"learner{i:03d}" for i in range(LEARNERS))
     questions = ["address-tells", "named-not-linked", "missing", "time-words"]
@@ -130,7 +130,7 @@ def main() -> int:
     except ImportError as error:
         print(f"skipped: {error}; pip install -e '.[classroom]'")
         return 1
-    from tests.classroom import postgres
+    import classroom_postgres as postgres
 
     backends = ["sqlite"] + (["postgresql"] if postgres.available() else [])
     if "postgresql" not in backends:

@@ -10,9 +10,8 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+import classroom_postgres as postgres
 import pytest
-
-from tests.classroom import postgres
 
 
 @pytest.fixture(scope="session")

@@ -34,7 +34,7 @@ def editions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 
 def test_graded_questions_ship_without_seals(editions: tuple[Path, Path]) -> None:
-    teacher, student = editions
+    _teacher, student = editions
     shipped = yaml.safe_load((student / "lessons" / LESSON / "quiz.yaml").read_text())
     by_id = {q["id"]: q for q in shipped["questions"]}
     assert by_id[GRADED]["graded"] is True and "seal" not in by_id[GRADED]

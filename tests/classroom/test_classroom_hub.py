@@ -15,6 +15,7 @@ import json
 import os
 import shutil
 import signal
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -50,9 +51,10 @@ if _why:
         pytest.fail(f"{_why}; {hubmod_hint()}", pytrace=False)
     pytest.skip(f"{_why}; {hubmod_hint()}", allow_module_level=True)
 
-from tests.browser.browser_lab import CHROMIUM_ARGS  # noqa: E402
-from tests.classroom import hub as hubmod  # noqa: E402
-from tests.classroom.kernels import execute  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "browser"))
+import classroom_hub as hubmod  # noqa: E402
+from browser_lab import CHROMIUM_ARGS  # noqa: E402
+from classroom_kernels import execute  # noqa: E402
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 LESSON = "01-provenance"
@@ -281,6 +283,13 @@ def test_a_class_on_a_real_hub(hub: hubmod.Hub) -> None:
         assert "Hardest" in alt
         wrong_rows = teacher.locator("#wrong tbody tr").count()
         assert wrong_rows >= 1
+
+        from axe_playwright_python.sync_playwright import Axe
+
+        violations = Axe().run(teacher).response["violations"]
+        serious = [f"{v['id']}: {v['help']}" for v in violations
+                   if v.get("impact") in ("serious", "critical")]
+        assert serious == [], serious
 
         csv = teacher.request.get(f"{dashboard_url}export/questions.csv")
         assert csv.status == 200 and csv.text().startswith("lesson,question,learners_tried")

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tests.classroom.postgres import free_port
+from classroom_postgres import free_port
 
 REPO = Path(__file__).resolve().parents[2]
 CHP_DIR = REPO / ".cache" / "classroom-chp"
