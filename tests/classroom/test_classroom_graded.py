@@ -66,3 +66,18 @@ def test_without_a_class_service_a_graded_question_says_so() -> None:
 
     verdict = graded_verdict(MemorySink(), "ann", LESSON, GRADED, "anything")
     assert not verdict.valid and verdict.feedback == OFFLINE
+
+
+def test_a_graded_question_that_does_not_exist_is_named(tmp_path: Path) -> None:
+    for part in ("data", "lessons"):
+        (tmp_path / part).symlink_to(REPO / part, target_is_directory=True)
+    text = (REPO / "course.yaml").read_text(encoding="utf-8")
+    (tmp_path / "course.yaml").write_text(
+        text + "graded:\n  lessons: [99-nothing]\n  questions: [01-provenance/nope]\n",
+        encoding="utf-8")
+    with pytest.raises(ValueError) as caught:
+        load_catalog(tmp_path)
+    assert str(caught.value).splitlines() == [
+        "course.yaml: graded.lessons: no lesson '99-nothing' with a quiz",
+        "course.yaml: graded.questions: no question '01-provenance/nope'",
+    ]

@@ -43,6 +43,16 @@ def graded_set(course: Course) -> tuple[set[tuple[str, str]], int]:
     if settings is None:
         return set(), 3
     chosen: set[tuple[str, str]] = set()
+    known = {lesson.id: {q.id for q in lesson.quiz.questions} if lesson.quiz else set()
+             for lesson in course.lessons}
+    problems = [f"course.yaml: graded.lessons: no lesson {x!r} with a quiz"
+                for x in settings.lessons if not known.get(x)]
+    for ref in settings.questions:
+        lesson_id, _, question_id = ref.partition("/")
+        if question_id not in known.get(lesson_id, set()):
+            problems.append(f"course.yaml: graded.questions: no question {ref!r}")
+    if problems:
+        raise ValueError("\n".join(problems))
     for lesson in course.lessons:
         if lesson.quiz is None:
             continue
