@@ -6,7 +6,8 @@ so the progress store and the class sink run as in a notebook; driving three Jup
 UIs would cost minutes on two cores). One learner answers a graded question and gets the
 service's verdict; the teacher's dashboard shows the room; a learner posting as another,
 or opening the dashboard, is refused; the service is killed mid-lesson and, once the hub
-has restarted it, every answer is there.
+has restarted it, every answer is there. It runs twice: the service on SQLite, then on
+PostgreSQL (skipped locally, with an install hint, when PostgreSQL is not installed).
 """
 
 from __future__ import annotations
@@ -60,9 +61,21 @@ pytestmark = [pytest.mark.slow, pytest.mark.browser]
 LESSON = "01-provenance"
 
 
-@pytest.fixture(scope="module")
-def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[hubmod.Hub]:
-    running = hubmod.start_hub(tmp_path_factory.mktemp("hub"))
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def hub(request: pytest.FixtureRequest,
+        tmp_path_factory: pytest.TempPathFactory) -> Iterator[hubmod.Hub]:
+    args: tuple[str, ...] = ("--rate", "5", "--burst", "30")
+    if request.param == "postgresql":  # a fresh database in the throw-away cluster
+        import sqlalchemy as sa
+
+        server = request.getfixturevalue("postgres_url")
+        engine = sa.create_engine(server, isolation_level="AUTOCOMMIT")
+        with engine.connect() as conn:
+            conn.execute(sa.text("DROP DATABASE IF EXISTS classroom_e2e"))
+            conn.execute(sa.text("CREATE DATABASE classroom_e2e"))
+        engine.dispose()
+        args += ("--db", server.rsplit("/", 1)[0] + "/classroom_e2e")
+    running = hubmod.start_hub(tmp_path_factory.mktemp("hub"), service_args=args)
     try:
         yield running
     finally:
