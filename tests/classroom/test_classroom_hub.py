@@ -308,4 +308,9 @@ def test_a_class_on_a_real_hub(hub: hubmod.Hub) -> None:
         assert csv.status == 200 and csv.text().startswith("lesson,question,learners_tried")
         png = teacher.request.get(f"{dashboard_url}export/questions.png")
         assert png.status == 200 and png.body()[:4] == b"\x89PNG"
+        summary = teacher.request.get(f"{dashboard_url}export/report.md")
+        assert summary.status == 200 and summary.text().startswith("# Class report")
+        assert "3 learner(s)" in summary.text()
+        refused = learner_page.request.get(f"{dashboard_url}export/questions.csv")
+        assert refused.status == 403
         browser.close()
