@@ -10,14 +10,26 @@ STAMP  := $(VENV)/.medialit-installed
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval-sanitize.cfg
 PORT   ?= 8888
 
-.PHONY: course test lint check unit notebooks-test notebooks bench release clean
+.PHONY: course test lint check unit notebooks-test notebooks bench release clean lock lock-check
 
-$(STAMP): pyproject.toml
+# Every install takes the exact, hashed versions of requirements.lock (see `make lock`).
+$(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "medialit needs Python 3.11 or newer; found " + sys.version.split()[0])'
+	$(PYTHON) tools/lockfile.py check
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --upgrade pip
-	$(BIN)/python -m pip install -e '.[test]'
+	$(BIN)/python -m pip install --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --no-deps -e .
 	@touch $(STAMP)
+
+# Recompile requirements.lock after changing pyproject.toml's dependencies (needs uv).
+lock:
+	$(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --user uv
+	$(PYTHON) tools/lockfile.py write
+
+# Fails when requirements.lock no longer matches pyproject.toml (CI runs it).
+lock-check:
+	$(PYTHON) tools/lockfile.py check
 
 course: $(STAMP)
 	$(BIN)/medialit check

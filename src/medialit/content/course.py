@@ -13,7 +13,9 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
+
+from pydantic import Field, StringConstraints
 
 from medialit.content import citing
 from medialit.content.annotations import (
@@ -63,12 +65,21 @@ _NUMBER_TOKEN = re.compile(
 )
 
 
+class GradedSettings(ContentModel):
+    """Questions whose key lives only in the class service (see :mod:`medialit.classroom`)."""
+
+    lessons: list[Slug] = []
+    questions: list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*/\S+$")]] = []
+    max_tries: int = Field(default=3, ge=1, le=100)
+
+
 class CourseFile(ContentModel):
     title: NonEmpty
     article: NonEmpty
     lessons: list[Slug]
     progress_dir: str | None = None
     edition: str = "teacher"  # "student" in a released student edition
+    graded: GradedSettings | None = None
 
 
 @dataclass(frozen=True)

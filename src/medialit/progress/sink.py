@@ -37,7 +37,12 @@ def open_default_sink() -> AnswerSink:
     try:
         from medialit.progress.store import SQLiteStore
 
-        return SQLiteStore(path)
+        store = SQLiteStore(path)
+        if os.environ.get("MEDIALIT_CLASS_URL"):  # on a hub with a class service
+            from medialit.classroom.sink import ClassSink
+
+            return ClassSink.wrap(store, path.parent)
+        return store
     except (OSError, sqlite3.Error) as error:
         print_notice(
             f"Your answers cannot be saved to {path} ({error}). They are kept only until "

@@ -39,6 +39,7 @@ import yaml
 from medialit.content.problems import ContentError, Problem
 from medialit.content.quizbank import load_bank, load_misconceptions
 from medialit.content.sealed_data import asked_fields, gated_fields, seal_sentences
+from medialit.quiz.graded import unseal_graded
 from medialit.quiz.key import seal_question
 from medialit.quiz.leaks import find_leaks
 
@@ -243,6 +244,7 @@ def release(
     for bank_path in sorted((root / "lessons").glob("*/quiz.yaml")):
         try:
             text, count = seal_bank(bank_path, root, ctx, seed)
+            text = unseal_graded(text, bank_path.parent.name, root)  # key stays in the service
         except ContentError as error:
             problems += error.problems
             continue

@@ -320,6 +320,8 @@ class QuestionView(widgets.VBox):
             response = self.inputs.response()
         except Exception:
             response = None
+        if self.question.graded:  # judged by the class service, which keeps the key
+            return self._submit_graded(response)
         verdict = check(self.question, response, self.misconceptions)
         if not verdict.valid:
             self.feedback.value = verdict_html(verdict)
@@ -345,6 +347,17 @@ class QuestionView(widgets.VBox):
             note = "this answer could not be saved"
         self._show(verdict)
         self._set_status(note)
+        return verdict
+
+    def _submit_graded(self, response: Any) -> Verdict:
+        from medialit.quiz.graded import graded_verdict
+
+        verdict = graded_verdict(self.sink, self.learner, self.lesson, self.question.id, response)
+        if verdict.valid:
+            self._show(verdict)
+        else:
+            self.feedback.value = verdict_html(verdict)
+        self._set_status("" if verdict.valid else "not counted")
         return verdict
 
     def _show(self, verdict: Verdict) -> None:
