@@ -93,7 +93,7 @@ def test_explorer_shows_a_sealed_field_once_its_question_is_answered(edition: Pa
     after = build_card(for_learner(course, sink, "ann"), "s01")
     assert [word for word, _ in after.hedges] == ["believes", "likely"]
     verdict = build_card(for_learner(course, sink, "ann"), "s17")
-    assert verdict.rating == HIDDEN and verdict.evidence == ""
+    assert verdict.rating == HIDDEN and not verdict.evidence
     assert "05-checking, question verdicts" in verdict.summary
     sink.record(_attempt("05-checking", "verdicts"))
     assert build_card(for_learner(course, sink, "ann"), "s17").rating == "wrong"
