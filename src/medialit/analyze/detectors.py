@@ -9,10 +9,13 @@ a source is found around a reporting verb, which is grammar, not vocabulary.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 from medialit.analyze.report import Attribution, Hedge, NumberFinding, Quote, RuleRef, Span
-from medialit.analyze.rules import LexiconGroup, RuleSet
+from medialit.analyze.rules import CompiledPattern, LexiconGroup, RuleSet
 
 
 @dataclass
@@ -63,32 +66,97 @@ def _entry_for(group: LexiconGroup, matched: str) -> str:
 
 
 # ---------------------------------------------------------------- hedges
-def _pattern_matches(rules: RuleSet, category: str, text: str):
-    """(priority, compiled rule, match) for every non-blank match of the category's patterns."""
+_NUMBER_PLACEHOLDER = re.compile(r"\{(?:number|digits|spelled)\}")
+
+
+def _pattern_matches(
+    rules: RuleSet, category: str, text: str, numberless: bool = False
+) -> list[tuple[int, CompiledPattern, int, int, str]]:
+    """(priority, compiled rule, start, end, text) of every non-blank match of the
+    category's patterns in one sentence.
+
+    ``numberless``: the sentence holds no digit, currency sign or number word, so patterns
+    built on a number placeholder cannot match and are not tried.
+    """
+    out = []
     for priority, compiled in enumerate(rules.compiled_patterns):
         if compiled.rule.category != category:
             continue
+        if numberless and _NUMBER_PLACEHOLDER.search(compiled.rule.regex):
+            continue
         for m in compiled.regex.finditer(text):
             if m.group().strip():
-                yield priority, compiled, m
+                out.append((priority, compiled, m.start(), m.end(), m.group()))
+    return out
 
 
-def find_hedges(text: str, offset: int, rules: RuleSet) -> list[Hedge]:
+class PatternScan:
+    """Every pattern run once over the whole text, its matches handed out per sentence.
+
+    Why: run per sentence, the patterns cost a Python call each for every sentence, which
+    dominated the analyzer on long files. A match that runs across a sentence's edge is
+    not used: that sentence is scanned alone instead, so each sentence gets exactly what
+    a scan of the sentence itself would find.
+    """
+
+    def __init__(
+        self,
+        rules: RuleSet,
+        text: str,
+        spans: list[tuple[int, int]],
+        progress: Callable[[float], None] | None = None,
+    ) -> None:
+        self.rules = rules
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+        self.found: dict[int, list[tuple[int, CompiledPattern, int, int, str]]] = {}
+        self.alone: set[int] = set()
+        patterns = rules.compiled_patterns
+        for priority, compiled in enumerate(patterns):
+            if progress is not None:
+                progress(priority / len(patterns))
+            for m in compiled.regex.finditer(text):
+                if not m.group().strip():
+                    continue
+                i = bisect_right(self.starts, m.start()) - 1
+                if i < 0 or m.start() >= self.ends[i]:
+                    continue  # outside every sentence (furniture, space)
+                if m.end() > self.ends[i]:
+                    self.alone.update(range(i, bisect_left(self.starts, m.end())))
+                    continue
+                a = self.starts[i]
+                self.found.setdefault(i, []).append(
+                    (priority, compiled, m.start() - a, m.end() - a, m.group())
+                )
+
+    def matches(
+        self, index: int, category: str, text: str
+    ) -> list[tuple[int, CompiledPattern, int, int, str]]:
+        if index in self.alone:
+            return _pattern_matches(self.rules, category, text)
+        return [f for f in self.found.get(index, ()) if f[1].rule.category == category]
+
+
+def find_hedges(
+    text: str, offset: int, rules: RuleSet, scan: tuple[PatternScan, int] | None = None
+) -> list[Hedge]:
     cands: list[Candidate] = []
-    for priority, (group, regex) in enumerate(rules.hedge_regexes):
-        for m in regex.finditer(text):
-            entry = _entry_for(group, m.group())
-            if _mid_sentence_capital(text, m.start(), entry[:1].islower()):
-                continue
-            why = _ref(
-                "hedges", group.id, entry, group.explain, rules.origin_of("hedges", group.id)
-            )
-            cands.append(Candidate(m.start(), m.end(), priority, (why, group.signal)))
+    groups = list(rules.hedges.values())
+    for start, end, priority, matched in rules.hedge_index.find(text):
+        group = groups[priority]
+        entry = _entry_for(group, matched)
+        if _mid_sentence_capital(text, start, entry[:1].islower()):
+            continue
+        why = _ref("hedges", group.id, entry, group.explain, rules.origin_of("hedges", group.id))
+        cands.append(Candidate(start, end, priority, (why, group.signal)))
     base = len(cands) + 1
-    for priority, compiled, m in _pattern_matches(rules, "hedge", text):
+    found = (
+        scan[0].matches(scan[1], "hedge", text) if scan else _pattern_matches(rules, "hedge", text)
+    )
+    for priority, compiled, start, end, _ in found:
         rule = compiled.rule
         why = _ref("patterns", rule.id, rule.regex, rule.explain, compiled.origin)
-        cands.append(Candidate(m.start(), m.end(), base + priority, (why, rule.signal)))
+        cands.append(Candidate(start, end, base + priority, (why, rule.signal)))
     out = []
     for cand in non_overlapping(cands):
         if _ignored(rules, "hedge", text, cand.start, cand.end):
@@ -118,11 +186,23 @@ def read_numbers(text: str, rules: RuleSet) -> list[float]:
     # "two and a half": the fraction belongs to the number before it
     lowered = text.lower()
     for name, fraction in words.fractions.items():
-        if re.search(rf"\band\s+an?\s+{re.escape(name)}\b", lowered) and values:
+        if name not in lowered:
+            continue
+        joined, alone = _fraction_regexes(name)
+        if joined.search(lowered) and values:
             values[-1] += fraction
-        elif re.search(rf"\b(?:an?|one)[\s-]{re.escape(name)}\b", lowered) and not values:
+        elif alone.search(lowered) and not values:
             values.append(fraction)
     return values
+
+
+@cache
+def _fraction_regexes(name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """'two and a half' and 'a half', compiled once per fraction word."""
+    return (
+        re.compile(rf"\band\s+an?\s+{re.escape(name)}\b"),
+        re.compile(rf"\b(?:an?|one)[\s-]{re.escape(name)}\b"),
+    )
 
 
 def read_one(token: str, rules: RuleSet) -> float | None:
@@ -156,11 +236,17 @@ def read_one(token: str, rules: RuleSet) -> float | None:
     return total + current if seen else None
 
 
-def find_numbers(text: str, offset: int, rules: RuleSet) -> list[NumberFinding]:
+def find_numbers(
+    text: str, offset: int, rules: RuleSet, scan: tuple[PatternScan, int] | None = None
+) -> list[NumberFinding]:
+    if scan:
+        found = scan[0].matches(scan[1], "number", text)
+    else:
+        found = _pattern_matches(rules, "number", text, not rules.may_hold_number(text))
     cands: list[Candidate] = []
-    for priority, compiled, m in _pattern_matches(rules, "number", text):
-        start = m.start() + (len(m.group()) - len(m.group().lstrip()))
-        cands.append(Candidate(start, m.end(), priority, compiled))
+    for priority, compiled, start, end, matched in found:
+        start += len(matched) - len(matched.lstrip())
+        cands.append(Candidate(start, end, priority, compiled))
     out = []
     for cand in non_overlapping(cands):
         if _ignored(rules, "number", text, cand.start, cand.end):
@@ -502,9 +588,9 @@ def find_attributions(
     text: str, offset: int, rules: RuleSet, quotes: list[Quote], state: AttributionState
 ) -> list[Attribution]:
     cands: list[Candidate] = []
-    for priority, (group, regex) in enumerate(rules.reporting_regexes):
-        for m in regex.finditer(text):
-            cands.append(Candidate(m.start(), m.end(), priority, group))
+    groups = list(rules.reporting.values())
+    for start, end, priority, _entry in rules.reporting_index.find(text):
+        cands.append(Candidate(start, end, priority, groups[priority]))
     out: list[Attribution] = []
     pending_participles: list[int] = []
     for cand in non_overlapping(cands):
