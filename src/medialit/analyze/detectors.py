@@ -16,6 +16,7 @@ from functools import cache
 
 from medialit.analyze.report import Attribution, Hedge, NumberFinding, Quote, RuleRef, Span
 from medialit.analyze.rules import CompiledPattern, LexiconGroup, RuleSet
+from medialit.analyze.sources import Kind, classify
 
 
 @dataclass
@@ -458,6 +459,7 @@ class AttributionState:
     """Carried across sentences so 'He said' can point at the last named source."""
 
     last_named: str | None = None
+    last_kind: Kind | None = None
     seen: list[str] = field(default_factory=list)
 
 
@@ -568,16 +570,57 @@ def _phrase_after(text: str, cue_end: int, max_words: int = 8) -> tuple[int, int
     return cue_end + taken[0].start(), cue_end + end
 
 
-def identify(source: str, at_sentence_start: bool = False) -> str:
-    """named: the head word is a name ('Mark Rutte', 'The New York Times');
-    described: a role or group ('Ukrainian officials', 'the news outlet')."""
+IDENTIFIED = {
+    "person": "named",
+    "organisation": "named",
+    "described": "described",
+    "anonymous": "anonymous",
+    "document": "document",
+}
+
+
+def identify(
+    source: str, rules: RuleSet, after: str = "", at_sentence_start: bool = False
+) -> tuple[str, Kind | None]:
+    """(identified, kind): 'pronoun' for he/she/they, else the course category of
+    :func:`medialit.analyze.sources.classify` and whether that counts as named."""
     words = re.findall(r"[^\W_][\w’'.\-&]*", source)
     if not words:
-        return "unnamed"
+        return "unnamed", None
     if len(words) == 1 and words[0].lower() in PRONOUNS:
-        return "pronoun"
-    head = re.sub(r"[’']s$", "", words[-1])
-    return "named" if head[:1].isupper() or head[:1].isdigit() else "described"
+        return "pronoun", None
+    kind = classify(source, after, at_sentence_start, rules.source_words)
+    return IDENTIFIED[kind], kind
+
+
+_WORD_BEFORE = re.compile(r"([^\W_][\w’'.&-]*)[\s,]*$")
+
+
+def _in_verb_position(text: str, start: int, cue: str, form: str, rules: RuleSet) -> bool:
+    """A reporting word must stand where a verb can: 'the United States' never reports.
+
+    - A capitalised word inside the sentence is part of a name or a title ('United
+      States', 'Washington Post Reports'), not a verb.
+    - A word that is also a plural noun ('states', 'reports', 'claims') reports only
+      right after something that can speak: a name, a pronoun, or a role, document or
+      organisation noun ('the report states', 'the ministry claims'); after '19 different'
+      it is a noun.
+    """
+    if form not in ("verb", "verb_that"):
+        return True
+    if cue[:1].isupper() and start > _LEADING_PUNCT.match(text).end():
+        return False
+    if cue.lower() not in rules.source_words.sets["noun_verbs"]:
+        return True
+    word = _WORD_BEFORE.search(text, 0, start)
+    if word is None:
+        return True  # nothing before it: the source comes after ("..., says the report")
+    before = word.group(1)
+    if before[:1].isupper() or before.lower() in PRONOUNS:
+        return True
+    plain = re.sub(r"[’']s?$", "", before).lower()
+    sets = rules.source_words.sets
+    return any(plain in sets[name] for name in ("roles", "documents", "anonymous_heads"))
 
 
 def _inside(quotes: list[Quote], start: int, end: int) -> bool:
@@ -598,6 +641,8 @@ def find_attributions(
         if any(a.source and a.source.start <= offset + cand.start < a.source.end for a in out):
             continue  # "according to a study published ...": part of a source already found
         cue_text = text[cand.start : cand.end]
+        if not _in_verb_position(text, cand.start, cue_text, group.form, rules):
+            continue
         entry = _entry_for(group, cue_text)
         why = _ref(
             "reporting", group.id, entry, group.explain, rules.origin_of("reporting", group.id)
@@ -632,16 +677,18 @@ def find_attributions(
         elif form == "participle":
             pending_participles.append(len(out))
         identified = "unnamed"
+        kind: Kind | None = None
         source_span = None
         refers_to = None
         if source is not None:
             s_text = text[source[0] : source[1]]
             source_span = Span(start=offset + source[0], end=offset + source[1], text=s_text)
-            identified = identify(s_text)
+            opening = source[0] <= _LEADING_PUNCT.match(text).end()
+            identified, kind = identify(s_text, rules, text[source[1] :], opening)
             if identified == "pronoun":
-                refers_to = state.last_named
+                refers_to, kind = state.last_named, state.last_kind
             else:
-                state.last_named = s_text
+                state.last_named, state.last_kind = s_text, kind
         start = min(cue.start, source_span.start if source_span else cue.start)
         end = max(cue.end, source_span.end if source_span else cue.end)
         out.append(
@@ -654,6 +701,7 @@ def find_attributions(
                 cue=cue,
                 source=source_span,
                 identified=identified,
+                kind=kind,
                 refers_to=refers_to,
                 in_quote=_inside(quotes, cue.start, cue.end),
             )
@@ -670,6 +718,7 @@ def find_attributions(
                 update={
                     "refers_to": anchor.refers_to or anchor.source.text,
                     "identified": anchor.identified,
+                    "kind": anchor.kind,
                 }
             )
     return out

@@ -72,6 +72,34 @@ class IgnoreRule(_Strict):
     regex: str = Field(min_length=1)
 
 
+class SourceWords(_Strict):
+    """Nouns and phrases that tell what kind of source a phrase names (``sources.yaml``)."""
+
+    roles: list[str] = []
+    documents: list[str] = []
+    organisations: list[str] = []
+    titles: list[str] = []
+    anonymous: list[str] = []
+    anonymous_heads: list[str] = []
+    noun_verbs: list[str] = []
+
+    def merged(self, other: SourceWords) -> SourceWords:
+        return SourceWords(
+            **{
+                name: [*getattr(self, name), *getattr(other, name)]
+                for name in SourceWords.model_fields
+            }
+        )
+
+    @cached_property
+    def sets(self) -> dict[str, frozenset[str]]:
+        """Each list lowercased, as a set (phrases keep their spaces)."""
+        return {
+            name: frozenset(" ".join(w.lower().split()) for w in getattr(self, name))
+            for name in SourceWords.model_fields
+        }
+
+
 class RuleFile(_Strict):
     """One YAML file; every section is optional so a teacher's file can hold one list."""
 
@@ -81,6 +109,7 @@ class RuleFile(_Strict):
     number_words: NumberWords | None = None
     patterns: list[PatternRule] = []
     ignore: list[IgnoreRule] = []
+    source_words: SourceWords | None = None
 
 
 def _alternation(words: list[str]) -> str:
@@ -228,6 +257,7 @@ class RuleSet:
     number_words: NumberWords = field(default_factory=NumberWords)
     patterns: dict[str, tuple[PatternRule, str]] = field(default_factory=dict)
     ignore: list[tuple[IgnoreRule, str]] = field(default_factory=list)
+    source_words: SourceWords = field(default_factory=SourceWords)
     files: list[str] = field(default_factory=list)
     origins: dict[tuple[str, str], str] = field(default_factory=dict)
 
@@ -256,6 +286,8 @@ class RuleSet:
         for pattern in rules.patterns:
             self.patterns[pattern.id] = (pattern, origin)
         self.ignore.extend((rule, origin) for rule in rules.ignore)
+        if rules.source_words is not None:
+            self.source_words = self.source_words.merged(rules.source_words)
 
     # --- compiled forms, built once per rule set -------------------------------------
     @cached_property
