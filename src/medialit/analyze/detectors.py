@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from medialit.analyze.report import Attribution, Hedge, NumberFinding, Quote, RuleRef, Span
-from medialit.analyze.rules import CompiledPattern, LexiconGroup, RuleSet
+from medialit.analyze.rules import CompiledPattern, LexiconGroup, RuleSet, SourceWords
 from medialit.analyze.sources import Kind, classify
 
 
@@ -471,13 +471,19 @@ _RELATIVE = {"who", "which", "that"}
 _NAME = re.compile(r"^(?:[A-Z][\w’'.&-]*\s*){1,5}$")
 
 
-def _subject_before(text: str, cue_start: int) -> tuple[int, int] | str | None:
+_PARENTHESIS = re.compile(r"\([^()]{1,60}\)")
+
+
+def _subject_before(
+    text: str, cue_start: int, words: SourceWords | None = None
+) -> tuple[int, int] | str | None:
     """Span of the phrase before the cue, back to the clause boundary.
 
     Returns "passive" for 'was reported', "relative" for 'which reported',
     "reject" when what stands there cannot be a source, None when nothing does.
+    A short bracket ('Homeland Security (DHS)') is read as part of the name before it.
     """
-    left = text[:cue_start]
+    left = _PARENTHESIS.sub(lambda m: " " * len(m.group()), text[:cue_start])
     boundary, boundary_word = 0, ""
     for m in _BOUNDARY.finditer(left):
         boundary, boundary_word = m.end(), m.group().lower()
@@ -493,7 +499,7 @@ def _subject_before(text: str, cue_start: int) -> tuple[int, int] | str | None:
     if not tokens:
         if boundary_word in _RELATIVE:
             return "relative"
-        return _appositive(left) if boundary_word == "," else None
+        return _appositive(left, words) if boundary_word == "," else None
     if len(tokens) > MAX_SOURCE_WORDS or tokens[-1].group().lower() in DETERMINERS | (
         NP_STOP - PRONOUNS
     ):
@@ -503,8 +509,18 @@ def _subject_before(text: str, cue_start: int) -> tuple[int, int] | str | None:
     return boundary + tokens[0].start(), boundary + tokens[-1].end()
 
 
-def _appositive(left: str) -> tuple[int, int] | None:
-    """'The finance director, Lena Hoffmann, told' and 'Dr. Osei, a cardiologist ..., said'."""
+APPOSITION_STARTS = {"a", "an", "the", "its", "his", "her", "their"}
+INSERTION_STARTS = {
+    "through", "via", "in", "with", "at", "on", "for", "after", "during", "like", "from",
+    "speaking", "writing", "citing", "quoting", "however", "meanwhile", "too", "also",
+}  # fmt: skip
+
+
+def _appositive(left: str, words: SourceWords | None = None) -> tuple[int, int] | None:
+    """The subject before a part set off by commas: 'The finance director, Lena Hoffmann,
+    told', 'Dr. Osei, a cardiologist ..., said', 'Clemens Bulitta, president of the
+    university, said' (a role noun), 'The department, through its agency, announced'
+    (an inserted phrase)."""
     body = left.rstrip()
     if not body.endswith(","):
         return None
@@ -517,8 +533,9 @@ def _appositive(left: str) -> tuple[int, int] | None:
         start = body.index(last, cut + 1)
         return start, start + len(last)
     first_word = last.split()[0].lower() if last.split() else ""
-    if first_word in {"a", "an", "the", "its", "his", "her", "their"}:
-        before = _subject_before(body, cut)
+    roles = words.sets["roles"] | words.sets["titles"] if words else frozenset()
+    if first_word in APPOSITION_STARTS | INSERTION_STARTS or first_word in roles:
+        before = _subject_before(body, cut, words)
         if isinstance(before, tuple):
             return before
     return None
@@ -643,6 +660,8 @@ def find_attributions(
         cue_text = text[cand.start : cand.end]
         if not _in_verb_position(text, cand.start, cue_text, group.form, rules):
             continue
+        if _ignored(rules, "attribution", text, cand.start, cand.end):
+            continue
         entry = _entry_for(group, cue_text)
         why = _ref(
             "reporting", group.id, entry, group.explain, rules.origin_of("reporting", group.id)
@@ -655,7 +674,7 @@ def find_attributions(
         ):
             continue  # "found that ..." or "..., the agency estimates." but not "estimates of"
         if form in ("verb", "verb_that"):
-            before = _subject_before(text, cand.start)
+            before = _subject_before(text, cand.start, rules.source_words)
             if before == "reject":
                 continue
             if before == "passive":
