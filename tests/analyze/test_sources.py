@@ -133,3 +133,28 @@ def test_responding_to_an_event_is_not_speech(one):
     assert kinds(one("The mayor responded to the claim: “It is false.”")) == [
         ("The mayor", "described")
     ]
+
+
+def test_progressive_forecast_and_plural_show(one):
+    assert kinds(one("The harbour board is forecasting that the tide will peak at noon.")) == [
+        ("The harbour board", "described")
+    ]
+    assert kinds(one("New surveys show that fewer people cycle in winter.")) == [
+        ("New surveys", "document")
+    ]
+
+
+def test_a_forecast_that_is_a_noun_does_not_report(one):
+    assert one("The updated rainfall forecast for the valley remains dry.").attributions == []
+
+
+def test_a_district_is_an_organisation(one):
+    assert kinds(one("The Harbour District announces a road closure.")) == [
+        ("The Harbour District", "organisation")
+    ]
+
+
+def test_underscored_is_a_verb_of_saying(one):
+    assert kinds(one("Mayor Helen Brandt underscored the cost of the repairs.")) == [
+        ("Mayor Helen Brandt", "person")
+    ]
