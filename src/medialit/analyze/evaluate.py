@@ -1,9 +1,11 @@
 """Precision and recall of the analyzer against hand annotations.
 
-Two kinds of gold: the course article's annotations in ``data/`` (hedge spans,
+Three kinds of gold: the course article's annotations in ``data/`` (hedge spans,
 number spans, each sentence's claimant and the sources of its chain that the
-sentence names), and small annotated articles in YAML (see
-``tests/analyze/articles/city-budget.yaml`` for the format).
+sentence names), small annotated articles in YAML (see
+``tests/analyze/articles/city-budget.yaml`` for the format), and annotated news texts
+whose sources carry the course's kinds (``tests/analyze/govnews/``, see its README),
+scored by :func:`score_kinds` as a confusion matrix and per-kind precision and recall.
 
 Spans match when they overlap (the annotators and the rules may draw the edges of
 "Two and a half years" differently); sources match when one name contains the
