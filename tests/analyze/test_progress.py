@@ -85,3 +85,15 @@ def test_time_grows_linearly():
     small, large = long_text(300), long_text(1200)
     analyze_text(small)  # warm up
     assert best(large) < 10 * best(small)
+
+
+def test_notebook_helper_analyzes_a_long_file_with_its_bar(tmp_path, capsys):
+    """Outside Jupyter, tqdm.auto falls back to the text bar on stderr."""
+    from medialit.analyze.notebook import read_article
+    from medialit.analyze.report import Report
+
+    path = tmp_path / "long.txt"
+    path.write_text(long_text(1200), encoding="utf-8")
+    result = read_article(path)
+    assert isinstance(result, Report) and result.counts.sentences == 3600
+    assert "analyzing" in capsys.readouterr().err
