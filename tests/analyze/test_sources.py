@@ -158,3 +158,12 @@ def test_underscored_is_a_verb_of_saying(one):
     assert kinds(one("Mayor Helen Brandt underscored the cost of the repairs.")) == [
         ("Mayor Helen Brandt", "person")
     ]
+
+
+def test_a_name_after_a_role_in_lower_case_is_a_person(one):
+    assert kinds(one("Council leader Tom Reyes said the plan was sound.")) == [
+        ("Council leader Tom Reyes", "person")
+    ]
+    assert kinds(one("Harbour Authority spokeswoman Ines Costa said fees would rise.")) == [
+        ("Harbour Authority spokeswoman Ines Costa", "person")
+    ]

@@ -15,7 +15,8 @@ a noun phrase:
 3. a head noun in lower case (or capitalised only because it opens the sentence) is a
    *document* if it is a document noun, else *described*;
 4. a capitalised head is an *organisation* if it is an organisation word or an
-   acronym, a *person* if a title stands in the core, an *organisation* if an
+   acronym, a *person* if a title stands in the core or a name follows a role noun in
+   lower case ("Council leader Tom Reyes"), an *organisation* if an
    organisation word does, a named body (*organisation*) if it is a role noun
    ("Foreign Ministers"), and otherwise a *person*.
 
@@ -121,7 +122,7 @@ def classify(phrase: str, after: str, at_sentence_start: bool, words: SourceWord
     plains = [_plain(w) for w in head_words]
     if plain in sets["organisations"] or _acronym(head):
         return "organisation"
-    if any(p in sets["titles"] for p in plains[:-1]):
+    if any(p in sets["titles"] for p in plains[:-1]) or _role_then_name(head_words, sets):
         return "person"
     if any(p in sets["organisations"] for p in plains):
         return "organisation"
@@ -130,6 +131,15 @@ def classify(phrase: str, after: str, at_sentence_start: bool, words: SourceWord
     if plain in sets["roles"]:
         return "organisation"  # a capitalised role noun mid-phrase: "the Foreign Ministers"
     return "person"
+
+
+def _role_then_name(words: list[str], sets: dict[str, frozenset[str]]) -> bool:
+    """'Council leader Tom Reyes', 'Harbour Authority spokeswoman Ines Costa': a word in
+    lower case, then only capitalised words up to the end, is a role before a name."""
+    lower = [i for i, w in enumerate(words) if not _capitalised(w) and w.lower() not in NAME_LINKS]
+    if not lower or lower[-1] == len(words) - 1:
+        return False
+    return _plain(words[-1]) not in sets["organisations"]
 
 
 def _acronym(word: str) -> bool:
