@@ -28,6 +28,8 @@ def _letters(text: str) -> int:
 
 
 def _speech(sentence: Sentence, text: str) -> str:
+    if not sentence.quotes:
+        return "paraphrase" if sentence.attributions else "none"
     quoted = sum(_letters(text[q.start : q.end]) for q in sentence.quotes)
     share = quoted / max(1, _letters(sentence.text))
     if sentence.quotes and share >= DIRECT_SHARE:

@@ -40,25 +40,17 @@ def _ref(kind: str, group: LexiconGroup | object, entry: str, explain: str, file
     return RuleRef(rule=f"{kind}/{group}", entry=entry, explain=explain, file=file)
 
 
-_ignore_cache: list = [None, None, {}]
+def _ignore_spans(rules: RuleSet, category: str, text: str) -> list[tuple[int, int]]:
+    return [
+        (m.start(), m.end())
+        for rule, regex in rules.compiled_ignore
+        if rule.category == category
+        for m in regex.finditer(text)
+    ]
 
 
-def _ignored(rules: RuleSet, category: str, text: str, start: int, end: int) -> bool:
-    """Whether [start, end) lies inside a match of one of the category's ignore rules.
-
-    The matches are found once per sentence and category (a sentence has many
-    candidates), and kept for the last sentence asked about."""
-    if _ignore_cache[0] is not text or _ignore_cache[1] is not rules:
-        _ignore_cache[:] = [text, rules, {}]
-    spans = _ignore_cache[2].get(category)
-    if spans is None:
-        spans = [
-            (m.start(), m.end())
-            for rule, regex in rules.compiled_ignore
-            if rule.category == category
-            for m in regex.finditer(text)
-        ]
-        _ignore_cache[2][category] = spans
+def _ignored(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) lies inside one of the spans of the ignore rules."""
     return any(a <= start and end <= b for a, b in spans)
 
 
@@ -123,24 +115,47 @@ class PatternScan:
         self.starts = [a for a, _ in spans]
         self.ends = [b for _, b in spans]
         self.found: dict[int, list[tuple[int, CompiledPattern, int, int, str]]] = {}
+        self.ignored: dict[int, dict[str, list[tuple[int, int]]]] = {}
         self.alone: set[int] = set()
         patterns = rules.compiled_patterns
         for priority, compiled in enumerate(patterns):
             if progress is not None:
-                progress(priority / len(patterns))
+                progress(priority / (len(patterns) + 1))
             for m in compiled.regex.finditer(text):
                 if not m.group().strip():
                     continue
-                i = bisect_right(self.starts, m.start()) - 1
-                if i < 0 or m.start() >= self.ends[i]:
-                    continue  # outside every sentence (furniture, space)
-                if m.end() > self.ends[i]:
-                    self.alone.update(range(i, bisect_left(self.starts, m.end())))
-                    continue
-                a = self.starts[i]
-                self.found.setdefault(i, []).append(
-                    (priority, compiled, m.start() - a, m.end() - a, m.group())
-                )
+                i = self._place(m.start(), m.end())
+                if i is not None:
+                    a = self.starts[i]
+                    self.found.setdefault(i, []).append(
+                        (priority, compiled, m.start() - a, m.end() - a, m.group())
+                    )
+        for rule, regex in rules.compiled_ignore:
+            for m in regex.finditer(text):
+                i = self._place(m.start(), m.end())
+                if i is not None:
+                    a = self.starts[i]
+                    spans_of = self.ignored.setdefault(i, {}).setdefault(rule.category, [])
+                    spans_of.append((m.start() - a, m.end() - a))
+
+    def _place(self, start: int, end: int) -> int | None:
+        """The sentence holding [start, end); None when the match holds no sentence text,
+        or when it runs over a sentence's edge (those sentences are then scanned alone)."""
+        first = bisect_right(self.starts, start) - 1
+        if first >= 0 and start < self.ends[first]:
+            if end <= self.ends[first]:
+                return first
+        else:
+            first += 1  # starts between sentences
+        last = bisect_left(self.starts, end) - 1
+        self.alone.update(range(first, last + 1))
+        return None
+
+    def ignore_spans(self, index: int, category: str, text: str) -> list[tuple[int, int]]:
+        """The spans of the category's ignore rules in sentence ``index``."""
+        if index in self.alone:
+            return _ignore_spans(self.rules, category, text)
+        return self.ignored.get(index, {}).get(category, [])
 
     def matches(
         self, index: int, category: str, text: str
@@ -171,8 +186,12 @@ def find_hedges(
         why = _ref("patterns", rule.id, rule.regex, rule.explain, compiled.origin)
         cands.append(Candidate(start, end, base + priority, (why, rule.signal)))
     out = []
-    for cand in non_overlapping(cands):
-        if _ignored(rules, "hedge", text, cand.start, cand.end):
+    chosen = non_overlapping(cands)
+    if chosen:
+        ignore = scan[0].ignore_spans(scan[1], "hedge", text) if scan else None
+        ignore = _ignore_spans(rules, "hedge", text) if ignore is None else ignore
+    for cand in chosen:
+        if _ignored(ignore, cand.start, cand.end):
             continue
         why, signal = cand.payload
         out.append(
@@ -261,8 +280,12 @@ def find_numbers(
         start += len(matched) - len(matched.lstrip())
         cands.append(Candidate(start, end, priority, compiled))
     out = []
-    for cand in non_overlapping(cands):
-        if _ignored(rules, "number", text, cand.start, cand.end):
+    chosen = non_overlapping(cands)
+    if chosen:
+        ignore = scan[0].ignore_spans(scan[1], "number", text) if scan else None
+        ignore = _ignore_spans(rules, "number", text) if ignore is None else ignore
+    for cand in chosen:
+        if _ignored(ignore, cand.start, cand.end):
             continue
         compiled = cand.payload
         found = text[cand.start : cand.end]
@@ -665,6 +688,7 @@ def find_attributions(
         cands.append(Candidate(start, end, priority, groups[priority]))
     out: list[Attribution] = []
     pending_participles: list[int] = []
+    ignore: list[tuple[int, int]] | None = None
     for cand in non_overlapping(cands):
         group = cand.payload
         if any(a.source and a.source.start <= offset + cand.start < a.source.end for a in out):
@@ -672,7 +696,9 @@ def find_attributions(
         cue_text = text[cand.start : cand.end]
         if not _in_verb_position(text, cand.start, cue_text, group.form, rules):
             continue
-        if _ignored(rules, "attribution", text, cand.start, cand.end):
+        if ignore is None:
+            ignore = _ignore_spans(rules, "attribution", text)
+        if _ignored(ignore, cand.start, cand.end):
             continue
         entry = _entry_for(group, cue_text)
         why = _ref(
