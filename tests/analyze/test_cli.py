@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from medialit.analyze.report import SCHEMA_VERSION
 from medialit.cli import main
 
 ARTICLES = Path(__file__).with_name("articles")
@@ -23,7 +24,7 @@ def test_text_summary(capsys):
 def test_json_is_the_report(capsys):
     assert main(["analyze", str(ARTICLES / "rail-strike.html"), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["schema_version"] == 1 and data["input"] == "html"
+    assert data["schema_version"] == SCHEMA_VERSION and data["input"] == "html"
     assert data["metadata"]["sitename"] == "The Valley Courier"
     assert data["counts"]["sentences"] == len(data["sentences"])
     for sentence in data["sentences"]:

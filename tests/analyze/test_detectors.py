@@ -269,3 +269,11 @@ def test_furniture_by_shape_and_repetition(rules):
 def test_a_short_real_sentence_is_kept(rules):
     report = analyze_text("The mayor resigned on Monday.", rules)
     assert len(report.sentences) == 1 and not report.furniture
+
+
+def test_dates_years_times_and_references_are_not_amounts(one):
+    sent = one(
+        "On Dec. 4, 2025, at 8:00 p.m., the 152nd Airlift Wing cited Title 10 § 2661 "
+        "and moved 40 trucks."
+    )
+    assert texts(sent.numbers) == ["40"]

@@ -27,10 +27,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from medialit.analyze import InputError, analyze_file
+    from medialit.analyze.progress import terminal_bar
     from medialit.content.problems import ContentError
 
     try:
-        report = analyze_file(args.file, rules=args.rules)
+        report = analyze_file(args.file, rules=args.rules, progress=terminal_bar)
     except InputError as exc:
         from medialit.analyze.inputs import printable_name
 

@@ -9,10 +9,14 @@ a source is found around a reporting verb, which is grammar, not vocabulary.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 from medialit.analyze.report import Attribution, Hedge, NumberFinding, Quote, RuleRef, Span
-from medialit.analyze.rules import LexiconGroup, RuleSet
+from medialit.analyze.rules import CompiledPattern, LexiconGroup, RuleSet, SourceWords
+from medialit.analyze.sources import Kind, classify
 
 
 @dataclass
@@ -36,14 +40,18 @@ def _ref(kind: str, group: LexiconGroup | object, entry: str, explain: str, file
     return RuleRef(rule=f"{kind}/{group}", entry=entry, explain=explain, file=file)
 
 
-def _ignored(rules: RuleSet, category: str, text: str, start: int, end: int) -> bool:
-    for rule, regex in rules.compiled_ignore:
-        if rule.category != category:
-            continue
-        for m in regex.finditer(text):
-            if m.start() <= start and end <= m.end():
-                return True
-    return False
+def _ignore_spans(rules: RuleSet, category: str, text: str) -> list[tuple[int, int]]:
+    return [
+        (m.start(), m.end())
+        for rule, regex in rules.compiled_ignore
+        if rule.category == category
+        for m in regex.finditer(text)
+    ]
+
+
+def _ignored(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) lies inside one of the spans of the ignore rules."""
+    return any(a <= start and end <= b for a, b in spans)
 
 
 _LEADING_PUNCT = re.compile(r"^[\s\"“”‘’'«»(\[—–-]*")
@@ -63,35 +71,127 @@ def _entry_for(group: LexiconGroup, matched: str) -> str:
 
 
 # ---------------------------------------------------------------- hedges
-def _pattern_matches(rules: RuleSet, category: str, text: str):
-    """(priority, compiled rule, match) for every non-blank match of the category's patterns."""
+_NUMBER_PLACEHOLDER = re.compile(r"\{(?:number|digits|spelled)\}")
+
+
+def _pattern_matches(
+    rules: RuleSet, category: str, text: str, numberless: bool = False
+) -> list[tuple[int, CompiledPattern, int, int, str]]:
+    """(priority, compiled rule, start, end, text) of every non-blank match of the
+    category's patterns in one sentence.
+
+    ``numberless``: the sentence holds no digit, currency sign or number word, so patterns
+    built on a number placeholder cannot match and are not tried.
+    """
+    out = []
     for priority, compiled in enumerate(rules.compiled_patterns):
         if compiled.rule.category != category:
             continue
+        if numberless and _NUMBER_PLACEHOLDER.search(compiled.rule.regex):
+            continue
         for m in compiled.regex.finditer(text):
             if m.group().strip():
-                yield priority, compiled, m
+                out.append((priority, compiled, m.start(), m.end(), m.group()))
+    return out
 
 
-def find_hedges(text: str, offset: int, rules: RuleSet) -> list[Hedge]:
+class PatternScan:
+    """Every pattern run once over the whole text, its matches handed out per sentence.
+
+    Why: run per sentence, the patterns cost a Python call each for every sentence, which
+    dominated the analyzer on long files. A match that runs across a sentence's edge is
+    not used: that sentence is scanned alone instead, so each sentence gets exactly what
+    a scan of the sentence itself would find.
+    """
+
+    def __init__(
+        self,
+        rules: RuleSet,
+        text: str,
+        spans: list[tuple[int, int]],
+        progress: Callable[[float], None] | None = None,
+    ) -> None:
+        self.rules = rules
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+        self.found: dict[int, list[tuple[int, CompiledPattern, int, int, str]]] = {}
+        self.ignored: dict[int, dict[str, list[tuple[int, int]]]] = {}
+        self.alone: set[int] = set()
+        patterns = rules.compiled_patterns
+        for priority, compiled in enumerate(patterns):
+            if progress is not None:
+                progress(priority / (len(patterns) + 1))
+            for m in compiled.regex.finditer(text):
+                if not m.group().strip():
+                    continue
+                i = self._place(m.start(), m.end())
+                if i is not None:
+                    a = self.starts[i]
+                    self.found.setdefault(i, []).append(
+                        (priority, compiled, m.start() - a, m.end() - a, m.group())
+                    )
+        for rule, regex in rules.compiled_ignore:
+            for m in regex.finditer(text):
+                i = self._place(m.start(), m.end())
+                if i is not None:
+                    a = self.starts[i]
+                    spans_of = self.ignored.setdefault(i, {}).setdefault(rule.category, [])
+                    spans_of.append((m.start() - a, m.end() - a))
+
+    def _place(self, start: int, end: int) -> int | None:
+        """The sentence holding [start, end); None when the match holds no sentence text,
+        or when it runs over a sentence's edge (those sentences are then scanned alone)."""
+        first = bisect_right(self.starts, start) - 1
+        if first >= 0 and start < self.ends[first]:
+            if end <= self.ends[first]:
+                return first
+        else:
+            first += 1  # starts between sentences
+        last = bisect_left(self.starts, end) - 1
+        self.alone.update(range(first, last + 1))
+        return None
+
+    def ignore_spans(self, index: int, category: str, text: str) -> list[tuple[int, int]]:
+        """The spans of the category's ignore rules in sentence ``index``."""
+        if index in self.alone:
+            return _ignore_spans(self.rules, category, text)
+        return self.ignored.get(index, {}).get(category, [])
+
+    def matches(
+        self, index: int, category: str, text: str
+    ) -> list[tuple[int, CompiledPattern, int, int, str]]:
+        if index in self.alone:
+            return _pattern_matches(self.rules, category, text)
+        return [f for f in self.found.get(index, ()) if f[1].rule.category == category]
+
+
+def find_hedges(
+    text: str, offset: int, rules: RuleSet, scan: tuple[PatternScan, int] | None = None
+) -> list[Hedge]:
     cands: list[Candidate] = []
-    for priority, (group, regex) in enumerate(rules.hedge_regexes):
-        for m in regex.finditer(text):
-            entry = _entry_for(group, m.group())
-            if _mid_sentence_capital(text, m.start(), entry[:1].islower()):
-                continue
-            why = _ref(
-                "hedges", group.id, entry, group.explain, rules.origin_of("hedges", group.id)
-            )
-            cands.append(Candidate(m.start(), m.end(), priority, (why, group.signal)))
+    groups = list(rules.hedges.values())
+    for start, end, priority, matched in rules.hedge_index.find(text):
+        group = groups[priority]
+        entry = _entry_for(group, matched)
+        if _mid_sentence_capital(text, start, entry[:1].islower()):
+            continue
+        why = _ref("hedges", group.id, entry, group.explain, rules.origin_of("hedges", group.id))
+        cands.append(Candidate(start, end, priority, (why, group.signal)))
     base = len(cands) + 1
-    for priority, compiled, m in _pattern_matches(rules, "hedge", text):
+    found = (
+        scan[0].matches(scan[1], "hedge", text) if scan else _pattern_matches(rules, "hedge", text)
+    )
+    for priority, compiled, start, end, _ in found:
         rule = compiled.rule
         why = _ref("patterns", rule.id, rule.regex, rule.explain, compiled.origin)
-        cands.append(Candidate(m.start(), m.end(), base + priority, (why, rule.signal)))
+        cands.append(Candidate(start, end, base + priority, (why, rule.signal)))
     out = []
-    for cand in non_overlapping(cands):
-        if _ignored(rules, "hedge", text, cand.start, cand.end):
+    chosen = non_overlapping(cands)
+    if chosen:
+        ignore = scan[0].ignore_spans(scan[1], "hedge", text) if scan else None
+        ignore = _ignore_spans(rules, "hedge", text) if ignore is None else ignore
+    for cand in chosen:
+        if _ignored(ignore, cand.start, cand.end):
             continue
         why, signal = cand.payload
         out.append(
@@ -118,11 +218,23 @@ def read_numbers(text: str, rules: RuleSet) -> list[float]:
     # "two and a half": the fraction belongs to the number before it
     lowered = text.lower()
     for name, fraction in words.fractions.items():
-        if re.search(rf"\band\s+an?\s+{re.escape(name)}\b", lowered) and values:
+        if name not in lowered:
+            continue
+        joined, alone = _fraction_regexes(name)
+        if joined.search(lowered) and values:
             values[-1] += fraction
-        elif re.search(rf"\b(?:an?|one)[\s-]{re.escape(name)}\b", lowered) and not values:
+        elif alone.search(lowered) and not values:
             values.append(fraction)
     return values
+
+
+@cache
+def _fraction_regexes(name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """'two and a half' and 'a half', compiled once per fraction word."""
+    return (
+        re.compile(rf"\band\s+an?\s+{re.escape(name)}\b"),
+        re.compile(rf"\b(?:an?|one)[\s-]{re.escape(name)}\b"),
+    )
 
 
 def read_one(token: str, rules: RuleSet) -> float | None:
@@ -156,14 +268,24 @@ def read_one(token: str, rules: RuleSet) -> float | None:
     return total + current if seen else None
 
 
-def find_numbers(text: str, offset: int, rules: RuleSet) -> list[NumberFinding]:
+def find_numbers(
+    text: str, offset: int, rules: RuleSet, scan: tuple[PatternScan, int] | None = None
+) -> list[NumberFinding]:
+    if scan:
+        found = scan[0].matches(scan[1], "number", text)
+    else:
+        found = _pattern_matches(rules, "number", text, not rules.may_hold_number(text))
     cands: list[Candidate] = []
-    for priority, compiled, m in _pattern_matches(rules, "number", text):
-        start = m.start() + (len(m.group()) - len(m.group().lstrip()))
-        cands.append(Candidate(start, m.end(), priority, compiled))
+    for priority, compiled, start, end, matched in found:
+        start += len(matched) - len(matched.lstrip())
+        cands.append(Candidate(start, end, priority, compiled))
     out = []
-    for cand in non_overlapping(cands):
-        if _ignored(rules, "number", text, cand.start, cand.end):
+    chosen = non_overlapping(cands)
+    if chosen:
+        ignore = scan[0].ignore_spans(scan[1], "number", text) if scan else None
+        ignore = _ignore_spans(rules, "number", text) if ignore is None else ignore
+    for cand in chosen:
+        if _ignored(ignore, cand.start, cand.end):
             continue
         compiled = cand.payload
         found = text[cand.start : cand.end]
@@ -372,6 +494,7 @@ class AttributionState:
     """Carried across sentences so 'He said' can point at the last named source."""
 
     last_named: str | None = None
+    last_kind: Kind | None = None
     seen: list[str] = field(default_factory=list)
 
 
@@ -383,13 +506,19 @@ _RELATIVE = {"who", "which", "that"}
 _NAME = re.compile(r"^(?:[A-Z][\w’'.&-]*\s*){1,5}$")
 
 
-def _subject_before(text: str, cue_start: int) -> tuple[int, int] | str | None:
+_PARENTHESIS = re.compile(r"\([^()]{1,60}\)")
+
+
+def _subject_before(
+    text: str, cue_start: int, words: SourceWords | None = None
+) -> tuple[int, int] | str | None:
     """Span of the phrase before the cue, back to the clause boundary.
 
     Returns "passive" for 'was reported', "relative" for 'which reported',
     "reject" when what stands there cannot be a source, None when nothing does.
+    A short bracket ('Homeland Security (DHS)') is read as part of the name before it.
     """
-    left = text[:cue_start]
+    left = _PARENTHESIS.sub(lambda m: " " * len(m.group()), text[:cue_start])
     boundary, boundary_word = 0, ""
     for m in _BOUNDARY.finditer(left):
         boundary, boundary_word = m.end(), m.group().lower()
@@ -405,7 +534,7 @@ def _subject_before(text: str, cue_start: int) -> tuple[int, int] | str | None:
     if not tokens:
         if boundary_word in _RELATIVE:
             return "relative"
-        return _appositive(left) if boundary_word == "," else None
+        return _appositive(left, words) if boundary_word == "," else None
     if len(tokens) > MAX_SOURCE_WORDS or tokens[-1].group().lower() in DETERMINERS | (
         NP_STOP - PRONOUNS
     ):
@@ -415,8 +544,18 @@ def _subject_before(text: str, cue_start: int) -> tuple[int, int] | str | None:
     return boundary + tokens[0].start(), boundary + tokens[-1].end()
 
 
-def _appositive(left: str) -> tuple[int, int] | None:
-    """'The finance director, Lena Hoffmann, told' and 'Dr. Osei, a cardiologist ..., said'."""
+APPOSITION_STARTS = {"a", "an", "the", "its", "his", "her", "their"}
+INSERTION_STARTS = {
+    "through", "via", "in", "with", "at", "on", "for", "after", "during", "like", "from",
+    "speaking", "writing", "citing", "quoting", "however", "meanwhile", "too", "also",
+}  # fmt: skip
+
+
+def _appositive(left: str, words: SourceWords | None = None) -> tuple[int, int] | None:
+    """The subject before a part set off by commas: 'The finance director, Lena Hoffmann,
+    told', 'Dr. Osei, a cardiologist ..., said', 'Clemens Bulitta, president of the
+    university, said' (a role noun), 'The department, through its agency, announced'
+    (an inserted phrase)."""
     body = left.rstrip()
     if not body.endswith(","):
         return None
@@ -429,8 +568,9 @@ def _appositive(left: str) -> tuple[int, int] | None:
         start = body.index(last, cut + 1)
         return start, start + len(last)
     first_word = last.split()[0].lower() if last.split() else ""
-    if first_word in {"a", "an", "the", "its", "his", "her", "their"}:
-        before = _subject_before(body, cut)
+    roles = words.sets["roles"] | words.sets["titles"] if words else frozenset()
+    if first_word in APPOSITION_STARTS | INSERTION_STARTS or first_word in roles:
+        before = _subject_before(body, cut, words)
         if isinstance(before, tuple):
             return before
     return None
@@ -482,16 +622,57 @@ def _phrase_after(text: str, cue_end: int, max_words: int = 8) -> tuple[int, int
     return cue_end + taken[0].start(), cue_end + end
 
 
-def identify(source: str, at_sentence_start: bool = False) -> str:
-    """named: the head word is a name ('Mark Rutte', 'The New York Times');
-    described: a role or group ('Ukrainian officials', 'the news outlet')."""
+IDENTIFIED = {
+    "person": "named",
+    "organisation": "named",
+    "described": "described",
+    "anonymous": "anonymous",
+    "document": "document",
+}
+
+
+def identify(
+    source: str, rules: RuleSet, after: str = "", at_sentence_start: bool = False
+) -> tuple[str, Kind | None]:
+    """(identified, kind): 'pronoun' for he/she/they, else the course category of
+    :func:`medialit.analyze.sources.classify` and whether that counts as named."""
     words = re.findall(r"[^\W_][\w’'.\-&]*", source)
     if not words:
-        return "unnamed"
+        return "unnamed", None
     if len(words) == 1 and words[0].lower() in PRONOUNS:
-        return "pronoun"
-    head = re.sub(r"[’']s$", "", words[-1])
-    return "named" if head[:1].isupper() or head[:1].isdigit() else "described"
+        return "pronoun", None
+    kind = classify(source, after, at_sentence_start, rules.source_words)
+    return IDENTIFIED[kind], kind
+
+
+_WORD_BEFORE = re.compile(r"([^\W_][\w’'.&-]*)[\s,]*$")
+
+
+def _in_verb_position(text: str, start: int, cue: str, form: str, rules: RuleSet) -> bool:
+    """A reporting word must stand where a verb can: 'the United States' never reports.
+
+    - A capitalised word inside the sentence is part of a name or a title ('United
+      States', 'Washington Post Reports'), not a verb.
+    - A word that is also a plural noun ('states', 'reports', 'claims') reports only
+      right after something that can speak: a name, a pronoun, or a role, document or
+      organisation noun ('the report states', 'the ministry claims'); after '19 different'
+      it is a noun.
+    """
+    if form not in ("verb", "verb_that"):
+        return True
+    if cue[:1].isupper() and start > _LEADING_PUNCT.match(text).end():
+        return False
+    if cue.lower() not in rules.source_words.sets["noun_verbs"]:
+        return True
+    word = _WORD_BEFORE.search(text, 0, start)
+    if word is None:
+        return True  # nothing before it: the source comes after ("..., says the report")
+    before = word.group(1)
+    if before[:1].isupper() or before.lower() in PRONOUNS:
+        return True
+    plain = re.sub(r"[’']s?$", "", before).lower()
+    sets = rules.source_words.sets
+    return any(plain in sets[name] for name in ("roles", "documents", "anonymous_heads"))
 
 
 def _inside(quotes: list[Quote], start: int, end: int) -> bool:
@@ -502,16 +683,23 @@ def find_attributions(
     text: str, offset: int, rules: RuleSet, quotes: list[Quote], state: AttributionState
 ) -> list[Attribution]:
     cands: list[Candidate] = []
-    for priority, (group, regex) in enumerate(rules.reporting_regexes):
-        for m in regex.finditer(text):
-            cands.append(Candidate(m.start(), m.end(), priority, group))
+    groups = list(rules.reporting.values())
+    for start, end, priority, _entry in rules.reporting_index.find(text):
+        cands.append(Candidate(start, end, priority, groups[priority]))
     out: list[Attribution] = []
     pending_participles: list[int] = []
+    ignore: list[tuple[int, int]] | None = None
     for cand in non_overlapping(cands):
         group = cand.payload
         if any(a.source and a.source.start <= offset + cand.start < a.source.end for a in out):
             continue  # "according to a study published ...": part of a source already found
         cue_text = text[cand.start : cand.end]
+        if not _in_verb_position(text, cand.start, cue_text, group.form, rules):
+            continue
+        if ignore is None:
+            ignore = _ignore_spans(rules, "attribution", text)
+        if _ignored(ignore, cand.start, cand.end):
+            continue
         entry = _entry_for(group, cue_text)
         why = _ref(
             "reporting", group.id, entry, group.explain, rules.origin_of("reporting", group.id)
@@ -524,7 +712,7 @@ def find_attributions(
         ):
             continue  # "found that ..." or "..., the agency estimates." but not "estimates of"
         if form in ("verb", "verb_that"):
-            before = _subject_before(text, cand.start)
+            before = _subject_before(text, cand.start, rules.source_words)
             if before == "reject":
                 continue
             if before == "passive":
@@ -546,16 +734,18 @@ def find_attributions(
         elif form == "participle":
             pending_participles.append(len(out))
         identified = "unnamed"
+        kind: Kind | None = None
         source_span = None
         refers_to = None
         if source is not None:
             s_text = text[source[0] : source[1]]
             source_span = Span(start=offset + source[0], end=offset + source[1], text=s_text)
-            identified = identify(s_text)
+            opening = source[0] <= _LEADING_PUNCT.match(text).end()
+            identified, kind = identify(s_text, rules, text[source[1] :], opening)
             if identified == "pronoun":
-                refers_to = state.last_named
+                refers_to, kind = state.last_named, state.last_kind
             else:
-                state.last_named = s_text
+                state.last_named, state.last_kind = s_text, kind
         start = min(cue.start, source_span.start if source_span else cue.start)
         end = max(cue.end, source_span.end if source_span else cue.end)
         out.append(
@@ -568,6 +758,7 @@ def find_attributions(
                 cue=cue,
                 source=source_span,
                 identified=identified,
+                kind=kind,
                 refers_to=refers_to,
                 in_quote=_inside(quotes, cue.start, cue.end),
             )
@@ -584,6 +775,7 @@ def find_attributions(
                 update={
                     "refers_to": anchor.refers_to or anchor.source.text,
                     "identified": anchor.identified,
+                    "kind": anchor.kind,
                 }
             )
     return out

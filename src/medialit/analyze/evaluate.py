@@ -1,9 +1,11 @@
 """Precision and recall of the analyzer against hand annotations.
 
-Two kinds of gold: the course article's annotations in ``data/`` (hedge spans,
+Three kinds of gold: the course article's annotations in ``data/`` (hedge spans,
 number spans, each sentence's claimant and the sources of its chain that the
-sentence names), and small annotated articles in YAML (see
-``tests/analyze/articles/city-budget.yaml`` for the format).
+sentence names), small annotated articles in YAML (see
+``tests/analyze/articles/city-budget.yaml`` for the format), and annotated news texts
+whose sources carry the course's kinds (``tests/analyze/govnews/``, see its README),
+scored by :func:`score_kinds` as a confusion matrix and per-kind precision and recall.
 
 Spans match when they overlap (the annotators and the rules may draw the edges of
 "Two and a half years" differently); sources match when one name contains the
@@ -56,6 +58,57 @@ class Gold:
     numbers: list[tuple[int, int]] = field(default_factory=list)
     # sentence anchor (a character offset inside the sentence) -> sources, each a list of names
     sources: list[tuple[int, list[list[str]]]] = field(default_factory=list)
+    # the same sources' kinds, where the annotation gives them (None where it does not)
+    kinds: list[tuple[int, list[str | None]]] = field(default_factory=list)
+
+
+MISSED = "missed"
+
+
+@dataclass
+class KindScore:
+    """How well source kinds are told apart, over the gold sources of some texts.
+
+    ``confusion[gold kind][predicted kind]`` counts gold sources that were found, by the
+    kind the analyzer gave; ``confusion[gold kind]["missed"]`` those it did not find.
+    ``accuracy`` is the share of found sources whose kind is right; ``overall`` counts a
+    missed source as wrong too. ``per_kind`` holds precision and recall for each kind:
+    a predicted source counts when it matches a gold source of the same kind.
+    """
+
+    confusion: dict[str, dict[str, int]] = field(default_factory=dict)
+    per_kind: dict[str, Score] = field(default_factory=dict)
+
+    def __iadd__(self, other: KindScore) -> KindScore:
+        for gold, row in other.confusion.items():
+            mine = self.confusion.setdefault(gold, {})
+            for pred, n in row.items():
+                mine[pred] = mine.get(pred, 0) + n
+        for kind, score in other.per_kind.items():
+            self.per_kind.setdefault(kind, Score())
+            self.per_kind[kind] += score
+        return self
+
+    def count(self, gold: str, pred: str) -> None:
+        row = self.confusion.setdefault(gold, {})
+        row[pred] = row.get(pred, 0) + 1
+
+    @property
+    def found(self) -> int:
+        return sum(n for row in self.confusion.values() for p, n in row.items() if p != MISSED)
+
+    @property
+    def right(self) -> int:
+        return sum(row.get(gold, 0) for gold, row in self.confusion.items())
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.found if self.found else 1.0
+
+    @property
+    def overall(self) -> float:
+        total = sum(sum(row.values()) for row in self.confusion.values())
+        return self.right / total if total else 1.0
 
 
 def normal(name: str) -> str:
@@ -108,6 +161,50 @@ def score_sources(report: Report, gold: Gold) -> Score:
     return score
 
 
+def _predicted_sources(report: Report) -> dict[int, list[tuple[str, str | None]]]:
+    """Per sentence index: each name the analyzer gives a source, with its kind."""
+    out: dict[int, list[tuple[str, str | None]]] = {}
+    for s in report.sentences:
+        names: list[tuple[str, str | None]] = []
+        for a in s.attributions:
+            for n in source_names(a):
+                if normal(n) not in {normal(x) for x, _ in names}:
+                    names.append((n, a.kind))
+        out[s.index] = names
+    return out
+
+
+def score_kinds(report: Report, gold: Gold) -> KindScore:
+    """Source kinds against the annotation: the confusion matrix and per-kind P/R."""
+    wanted: dict[int, list[tuple[list[str], str]]] = {}
+    kinds_of = gold.kinds or [(anchor, [None] * len(s)) for anchor, s in gold.sources]
+    for (anchor, sources), (_, kinds) in zip(gold.sources, kinds_of, strict=True):
+        for s in report.sentences:
+            if s.start <= anchor < s.end:
+                wanted.setdefault(s.index, []).extend(
+                    (names, kind) for names, kind in zip(sources, kinds, strict=True) if kind
+                )
+                break
+    score = KindScore()
+    predicted = _predicted_sources(report)
+    for s in report.sentences:
+        golds = wanted.get(s.index, [])
+        preds = predicted.get(s.index, [])
+        for names, kind in golds:
+            match = next((k for n, k in preds if names_match(n, names)), MISSED)
+            score.count(kind, match or "none")
+        for name, kind in preds:
+            kind = kind or "none"
+            right = any(names_match(name, names) and k == kind for names, k in golds)
+            score.per_kind.setdefault(kind, Score())
+            score.per_kind[kind] += Score(pred_ok=int(right), pred=1)
+        for names, kind in golds:
+            found = any(names_match(n, names) and (k or "none") == kind for n, k in preds)
+            score.per_kind.setdefault(kind, Score())
+            score.per_kind[kind] += Score(gold_ok=int(found), gold=1)
+    return score
+
+
 def evaluate(report: Report, gold: Gold) -> dict[str, Score]:
     in_sentences = [(s.start, s.end) for s in report.sentences]
 
@@ -150,6 +247,23 @@ def article_gold(annotation: Path, report: Report) -> Gold:
         numbers=[occurrence(text, t) for t in data.get("numbers", [])],
         sources=sources,
     )
+
+
+def annotated_gold(annotation: Path, report: Report) -> Gold:
+    """An annotation with source kinds (``tests/analyze/govnews/*.yaml``, see its README)."""
+    data = yaml.safe_load(annotation.read_text(encoding="utf-8"))
+    text = report.text
+    gold = Gold(
+        hedges=[occurrence(text, t) for t in data.get("hedges", [])],
+        numbers=[occurrence(text, t) for t in data.get("numbers", [])],
+    )
+    for item in data.get("attributions", []):
+        anchor = text.find(item["sentence"])
+        if anchor < 0:
+            raise ValueError(f"{annotation.name}: sentence {item['sentence']!r} not in the text")
+        gold.sources.append((anchor, [[src["text"]] for src in item["sources"]]))
+        gold.kinds.append((anchor, [src["kind"] for src in item["sources"]]))
+    return gold
 
 
 # ------------------------------------------------------------ the course article

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from medialit.analyze.core import analyze_file
 from medialit.analyze.inputs import InputError
+from medialit.analyze.progress import notebook_bar
 from medialit.analyze.report import Report
 from medialit.content.problems import ContentError
 
@@ -47,7 +48,7 @@ def read_article(path: str | Path, rules: str | Path | None = None) -> Report | 
     if not Path(path).is_file():
         return AnalysisProblem(name, f"there is no such file yet. {SAVE_HINT}")
     try:
-        return analyze_file(path, rules=rules)
+        return analyze_file(path, rules=rules, progress=notebook_bar)
     except InputError as exc:
         return AnalysisProblem(name, str(exc))
     except ContentError as exc:

@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 METADATA_FIELDS = ("title", "author", "date", "sitename", "url")
 
@@ -63,7 +63,12 @@ class Attribution(Finding):
     ]
     cue: Span = Field(description="the reporting verb or phrase as written")
     source: Span | None = Field(None, description="the source as written; None if unnamed")
-    identified: Literal["named", "described", "pronoun", "unnamed"]
+    identified: Literal["named", "described", "anonymous", "document", "pronoun", "unnamed"]
+    kind: Literal["person", "organisation", "described", "anonymous", "document"] | None = Field(
+        None,
+        description="the course's category of the source (for a pronoun, of the source it "
+        "points at); None when no source is named",
+    )
     refers_to: str | None = Field(None, description="for a pronoun: the last named source")
     in_quote: bool = Field(False, description="the attribution sits inside a quotation")
 

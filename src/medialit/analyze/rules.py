@@ -72,6 +72,34 @@ class IgnoreRule(_Strict):
     regex: str = Field(min_length=1)
 
 
+class SourceWords(_Strict):
+    """Nouns and phrases that tell what kind of source a phrase names (``sources.yaml``)."""
+
+    roles: list[str] = []
+    documents: list[str] = []
+    organisations: list[str] = []
+    titles: list[str] = []
+    anonymous: list[str] = []
+    anonymous_heads: list[str] = []
+    noun_verbs: list[str] = []
+
+    def merged(self, other: SourceWords) -> SourceWords:
+        return SourceWords(
+            **{
+                name: [*getattr(self, name), *getattr(other, name)]
+                for name in SourceWords.model_fields
+            }
+        )
+
+    @cached_property
+    def sets(self) -> dict[str, frozenset[str]]:
+        """Each list lowercased, as a set (phrases keep their spaces)."""
+        return {
+            name: frozenset(" ".join(w.lower().split()) for w in getattr(self, name))
+            for name in SourceWords.model_fields
+        }
+
+
 class RuleFile(_Strict):
     """One YAML file; every section is optional so a teacher's file can hold one list."""
 
@@ -81,16 +109,136 @@ class RuleFile(_Strict):
     number_words: NumberWords | None = None
     patterns: list[PatternRule] = []
     ignore: list[IgnoreRule] = []
+    source_words: SourceWords | None = None
 
 
 def _alternation(words: list[str]) -> str:
-    """Longest first, so "according to" wins over "according"; spaces match any whitespace."""
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in ordered)
+    """One regex for a word list, longest first ("according to" wins over "according");
+    spaces match any whitespace.
+
+    Written as a trie ("sa(?:id|ys?)" for said/say/says): Python's regex engine tries the
+    branches of a plain alternation one by one at every position, and the number words
+    and word lists are the analyzer's hottest patterns. A trie tries each letter once,
+    and deeper branches before a word ends, which is the same longest-first choice.
+    """
+    atoms = {
+        tuple(atom for part in w.split() for atom in (*part, " "))[:-1] for w in set(words) if w
+    }
+    return _trie(sorted(atoms))
+
+
+def _trie(atoms: list[tuple[str, ...]]) -> str:
+    ends = any(not a for a in atoms)
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for a in atoms:
+        if a:
+            by_first.setdefault(a[0], []).append(a[1:])
+    branches = [
+        (r"\s+" if first == " " else re.escape(first)) + _trie(rest)
+        for first, rest in by_first.items()
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return f"(?:{body})?"
+    return body
 
 
 def whole_words(words: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w’'-])(?:{_alternation(words)})(?![\w-])", re.IGNORECASE)
+
+
+_TOKEN = re.compile(r"\w[\w-]*(?:[’']\w[\w-]*)*")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_DIGIT_OR_MONEY = re.compile(r"[\d$€£¥]")
+FRACTION_WORDS = frozenset(
+    "half halves third thirds quarter quarters fifth fifths tenth tenths dozen dozens".split()
+)
+_PLAIN_ENTRY = re.compile(r"^\w[\w-]*(?:[’']\w[\w-]*)*(?: \w[\w-]*(?:[’']\w[\w-]*)*)*$")
+
+
+_last_words: list = [None, [], []]
+
+
+def _words(text: str) -> tuple[list[re.Match[str]], list[str]]:
+    """Word matches and their lowercase forms; the last sentence's are kept, since the
+    hedge and the reporting word lists read the same sentence one after the other."""
+    if _last_words[0] is text:
+        return _last_words[1], _last_words[2]
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        tokens = list(_TOKEN.finditer(lowered))
+        lows = [tok.group() for tok in tokens]
+    else:  # a letter whose lowercase is longer ('İ'): keep the original offsets
+        tokens = list(_TOKEN.finditer(text))
+        lows = [tok.group().lower() for tok in tokens]
+    _last_words[:] = [text, tokens, lows]
+    return tokens, lows
+
+
+@dataclass(frozen=True)
+class LexiconIndex:
+    """Every word list of a section, looked up word by word in one pass over a sentence.
+
+    Why not one regex per group: an alternation of a few dozen words, case-insensitive
+    and with look-behinds, is tried at every character, and the groups add up to most of
+    the analyzer's time. A dictionary from first word to entries finds the same whole-word
+    matches (same boundaries as :func:`whole_words`: a hyphen or apostrophe joins words)
+    in time proportional to the number of words. Entries that are not plain words (a
+    teacher's "e.g.") are still matched by a regex.
+    """
+
+    first: dict[str, list[tuple[tuple[str, ...], int, str]]]
+    fallback: list[tuple[int, re.Pattern[str]]]
+
+    @classmethod
+    def build(cls, groups: list[LexiconGroup]) -> LexiconIndex:
+        first: dict[str, list[tuple[tuple[str, ...], int, str]]] = {}
+        fallback: list[tuple[int, re.Pattern[str]]] = []
+        for index, group in enumerate(groups):
+            odd = []
+            for entry in group.entries:
+                norm = " ".join(entry.split())
+                if not _PLAIN_ENTRY.match(norm):
+                    odd.append(entry)
+                    continue
+                words = tuple(norm.lower().split())
+                first.setdefault(words[0], []).append((words, index, entry))
+            if odd:
+                fallback.append((index, whole_words(odd)))
+        for entries in first.values():
+            entries.sort(key=lambda e: (e[1], -len(e[0])))  # by group, longest first
+        return cls(first, fallback)
+
+    def find(self, text: str) -> list[tuple[int, int, int, str]]:
+        """(start, end, group index, entry) of every match, as each group's regex would
+        find them: leftmost, longest first, not overlapping within a group."""
+        tokens, lows = _words(text)
+        out: list[tuple[int, int, int, str]] = []
+        group_end: dict[int, int] = {}
+        first = self.first
+        for i in [i for i, low in enumerate(lows) if low in first]:
+            entries = first[lows[i]]
+            start = tokens[i].start()
+            for words, index, entry in entries:
+                if group_end.get(index, -1) > start:
+                    continue
+                n = len(words)
+                if n > 1 and (
+                    tuple(lows[i : i + n]) != words
+                    or not all(
+                        text[tokens[j].end() : tokens[j + 1].start()].isspace()
+                        for j in range(i, i + n - 1)
+                    )
+                ):
+                    continue
+                end = tokens[i + n - 1].end()
+                out.append((start, end, index, entry))
+                group_end[index] = end
+        for index, regex in self.fallback:
+            out += [(m.start(), m.end(), index, m.group()) for m in regex.finditer(text)]
+        return out
 
 
 @dataclass(frozen=True)
@@ -109,6 +257,7 @@ class RuleSet:
     number_words: NumberWords = field(default_factory=NumberWords)
     patterns: dict[str, tuple[PatternRule, str]] = field(default_factory=dict)
     ignore: list[tuple[IgnoreRule, str]] = field(default_factory=list)
+    source_words: SourceWords = field(default_factory=SourceWords)
     files: list[str] = field(default_factory=list)
     origins: dict[tuple[str, str], str] = field(default_factory=dict)
 
@@ -137,6 +286,8 @@ class RuleSet:
         for pattern in rules.patterns:
             self.patterns[pattern.id] = (pattern, origin)
         self.ignore.extend((rule, origin) for rule in rules.ignore)
+        if rules.source_words is not None:
+            self.source_words = self.source_words.merged(rules.source_words)
 
     # --- compiled forms, built once per rule set -------------------------------------
     @cached_property
@@ -154,8 +305,11 @@ class RuleSet:
             rf"(?<![\w’'-])(?:an?\s+(?=(?:{scale})\b))?(?:{word})"
             rf"(?:(?:{after_scale}\s+and)?(?:\s+|-)(?:{word}))*(?!\w)"
         )
+        # digits: a digit first, then a look back at the character before it; a regex that
+        # starts with a look-behind is tried at every position, one that starts with a
+        # digit lets the engine skip to the digits (three times faster here)
         digits = (
-            r"(?<![\w.,])(?<![A-Za-z]-)(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+            r"\d(?<![\w.,]\d)(?<![A-Za-z]-\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)"
             r"(?:st|nd|rd|th)?(?![\d\w])"
         )
         number = rf"(?:{digits}(?:\s+(?:{scale})\b)?|{spelled})"
@@ -190,6 +344,28 @@ class RuleSet:
     @cached_property
     def reporting_regexes(self) -> list[tuple[ReportingGroup, re.Pattern[str]]]:
         return [(group, whole_words(group.entries)) for group in self.reporting.values()]
+
+    @cached_property
+    def hedge_index(self) -> LexiconIndex:
+        return LexiconIndex.build(list(self.hedges.values()))
+
+    @cached_property
+    def reporting_index(self) -> LexiconIndex:
+        return LexiconIndex.build(list(self.reporting.values()))
+
+    @cached_property
+    def number_hint_words(self) -> frozenset[str]:
+        """Words that can start or make a number: the number words and fraction words."""
+        words = self.number_words
+        names = [*words.units, *words.tens, *words.scales, *words.fractions]
+        return frozenset(n.lower() for n in names) | FRACTION_WORDS
+
+    def may_hold_number(self, text: str) -> bool:
+        """Number patterns only run where this is true: a digit, a currency sign or a
+        number word. It skips most of their cost on sentences without any number."""
+        if _DIGIT_OR_MONEY.search(text):
+            return True
+        return not self.number_hint_words.isdisjoint(_LETTERS.findall(text.lower()))
 
     def check_patterns(self) -> list[Problem]:
         """Compile every regex now, so a typo is a clear problem, not a crash mid-analysis."""

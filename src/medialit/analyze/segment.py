@@ -3,17 +3,20 @@
 Furniture is recognised by shape, not by content: a line that repeats, or a
 short line that is not a sentence (no lowercase word, no closing punctuation),
 is an address, a menu item, a byline or a headline, and is set aside before
-sentences are counted. Sentences come from pysbd, paragraph by paragraph, so
-"U.S." and "Gen." do not end a sentence and no sentence runs across paragraphs.
+sentences are counted. Sentences are split paragraph by paragraph (pysbd's rules, in
+one pass: :mod:`medialit.analyze.sentences`), so "U.S." and "Gen." do not end a
+sentence and no sentence runs across paragraphs.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
+from medialit.analyze import sentences
 from medialit.analyze.report import Furniture, Quote
-from medialit.content.article import furniture_reason, split_sentences
+from medialit.content.article import furniture_reason
 
 
 @dataclass(frozen=True)
@@ -56,15 +59,14 @@ def split_furniture(all_lines: list[Line]) -> tuple[list[Line], list[Furniture]]
 
 
 def sentence_spans(paragraph: Line) -> list[tuple[int, int]]:
-    """Sentence offsets in one paragraph (the same splitter the course article uses)."""
-    return [
-        (paragraph.start + s.start, paragraph.start + s.end)
-        for s in split_sentences(paragraph.text)
-    ]
+    """Sentence offsets in one paragraph: :mod:`medialit.analyze.sentences`, which agrees
+    with the course article's pysbd splitter and is tens of times faster (see the benchmark)."""
+    return [(paragraph.start + a, paragraph.start + b) for a, b in sentences.split(paragraph.text)]
 
 
 OPENERS = {"“": "”", "«": "»", "„": "“"}
 CLOSERS = {"”", "»"}
+_QUOTE_MARK = re.compile('[“”«»„"]')
 
 
 def quote_spans(paragraph: Line) -> list[tuple[int, int, bool]]:
@@ -77,7 +79,8 @@ def quote_spans(paragraph: Line) -> list[tuple[int, int, bool]]:
     spans: list[tuple[int, int, bool]] = []
     open_at: int | None = None
     closer = ""
-    for i, ch in enumerate(text):
+    for mark in _QUOTE_MARK.finditer(text):
+        i, ch = mark.start(), mark.group()
         if open_at is None:
             if ch in OPENERS:
                 open_at, closer = i, OPENERS[ch]

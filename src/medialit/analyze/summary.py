@@ -9,6 +9,21 @@ from medialit.analyze.report import Report, Sentence
 LABELS = {"title": "title", "author": "author", "date": "date", "sitename": "site", "url": "URL"}
 
 
+KIND_LABELS = {
+    "person": "named person",
+    "organisation": "named organisation",
+    "described": "described",
+    "anonymous": "anonymous",
+    "document": "document",
+}
+
+
+def kind_label(a) -> str:
+    """The course's category ('named person', 'described', ...); a pronoun says so."""
+    label = KIND_LABELS.get(a.kind or "", a.identified)
+    return f"pronoun, {label}" if a.identified == "pronoun" and a.kind else label
+
+
 def _source_line(sentence: Sentence) -> list[str]:
     out = []
     for a in sentence.attributions:
@@ -17,7 +32,7 @@ def _source_line(sentence: Sentence) -> list[str]:
             who += f" (= {a.refers_to})"
         how = "quote continues a neighbouring sentence's" if a.form == "inherited" else a.cue.text
         where = ", inside a quote" if a.in_quote else ""
-        out.append(f"{who} — {how} [{a.identified}; {a.why.rule}{where}]")
+        out.append(f"{who} — {how} [{kind_label(a)}; {a.why.rule}{where}]")
     return out
 
 

@@ -13,6 +13,7 @@ from html import escape
 from itertools import pairwise
 
 from medialit.analyze.report import Report, Sentence
+from medialit.analyze.summary import kind_label
 
 # kind: (label, colour, style, tag)
 KINDS = {
@@ -47,7 +48,8 @@ def _marks(sentence: Sentence) -> list[tuple[int, int, str, str]]:
             (a.cue.start, a.cue.end, "cue", f"{a.why.rule}: '{a.why.entry}' — {a.why.explain}")
         )
         if a.source:
-            marks.append((a.source.start, a.source.end, "source", f"source ({a.identified})"))
+            label = kind_label(a)
+            marks.append((a.source.start, a.source.end, "source", f"source ({label})"))
     for h in sentence.hedges:
         marks.append((h.start, h.end, "hedge", f"{h.why.rule}: '{h.why.entry}' — {h.why.explain}"))
     for n in sentence.numbers:

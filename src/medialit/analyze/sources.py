@@ -1,0 +1,147 @@
+"""What kind of source a phrase names, in the course's categories, from its structure.
+
+Lesson 3 sorts sources into named people and organisations, described sources (a role
+or a group: "officials", "police", "a senior official"), anonymous ones ("people
+familiar with the matter") and documents ("a report", "a court filing"). A capital
+letter alone decides nothing: "Officials said" opens a sentence with a capital and is
+described, while "the G7 Foreign Ministers" is a named body. So the phrase is read as
+a noun phrase:
+
+1. a phrase that withholds a name ("familiar with", "on condition of anonymity"),
+   in the source or right after it, or a head noun such as "sources": *anonymous*;
+2. the core of the phrase is cut from it: leading determiners go, and it ends at a
+   comma, a bracket or a preposition, unless a capitalised name carries on
+   ("Department of Homeland Security", "Secretary of the Navy John Phelan");
+3. a head noun in lower case (or capitalised only because it opens the sentence) is a
+   *document* if it is a document noun, else *described*;
+4. a capitalised head is an *organisation* if it is an organisation word or an
+   acronym, a *person* if a title stands in the core or a name follows a role noun in
+   lower case ("Council leader Tom Reyes"), an *organisation* if an
+   organisation word does, a named body (*organisation*) if it is a role noun
+   ("Foreign Ministers"), and otherwise a *person*.
+
+The word lists are data (``rules/sources.yaml``); this module is only the grammar.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from medialit.analyze.rules import SourceWords
+
+Kind = Literal["person", "organisation", "described", "anonymous", "document"]
+KINDS: tuple[Kind, ...] = ("person", "organisation", "described", "anonymous", "document")
+
+_WORD = re.compile(r"[^\W_][\w’'.&-]*")
+_WORD_OR_COMMA = re.compile(r"[^\W_][\w’'.&-]*|,")
+_BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+DETERMINERS = {
+    "a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our",
+    "some", "many", "several", "all", "two", "three", "four", "five", "other", "another",
+    "one", "both", "most", "few",
+}  # fmt: skip
+CUT = {
+    ",", "of", "for", "from", "at", "with", "within", "in", "on", "by", "who", "whom",
+    "which", "that", "developed", "published", "released", "written", "issued", "led",
+    "based", "working", "speaking", "familiar", "close", "briefed", "and", "or", "to",
+    "under", "across", "over", "near", "after", "before", "during", "as", "like", "about",
+}  # fmt: skip
+NAME_LINKS = {"of", "for", "de", "the", "and", "&"}
+
+
+def _plain(word: str) -> str:
+    """'Gen.' -> 'gen', 'Officials’' -> 'officials', 'NOAA’s' -> 'noaa'."""
+    word = re.sub(r"[’']s?$", "", word)
+    return word.rstrip(".").lower()
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit()
+
+
+def core(phrase: str) -> list[str]:
+    """The words of the phrase's head noun phrase, determiners and modifiers after it cut."""
+    phrase = _BRACKETS.sub(" ", phrase)
+    words = _WORD_OR_COMMA.findall(phrase)
+    while words and _plain(words[0]) in DETERMINERS and len(words) > 1:
+        words.pop(0)
+    out: list[str] = []
+    for i, word in enumerate(words):
+        low = word.lower()
+        if out and (low in CUT or word == ","):
+            # a name goes on through 'of', 'for', 'the': "Department of Homeland Security"
+            rest = words[i + 1 : i + 3]
+            if low in NAME_LINKS and _capitalised(out[-1]) and rest:
+                nxt = rest[0] if rest[0].lower() != "the" or len(rest) < 2 else rest[1]
+                if _capitalised(nxt):
+                    out.append(word)
+                    continue
+            break
+        if word == ",":
+            continue
+        out.append(word)
+    while out and out[-1].lower() in NAME_LINKS:
+        out.pop()
+    while len(out) > 1 and (_plain(out[-1]) in SUFFIXES or ROMAN.match(out[-1])):
+        out.pop()  # "Dwayne D. Key II", "Martin Luther King Jr."
+    return out or words[:1]
+
+
+SUFFIXES = {"jr", "sr", "phd", "md", "esq"}
+ROMAN = re.compile(r"^[IVX]+$")
+
+
+def head_of(words: list[str]) -> str:
+    """The head noun: the last word before a linking 'of' ('Ministers' in 'the G7
+    Foreign Ministers of Canada'), else the last word."""
+    for i, word in enumerate(words[1:], start=1):
+        if word.lower() in {"of", "for", "de"}:
+            return words[i - 1]
+    return words[-1]
+
+
+def classify(phrase: str, after: str, at_sentence_start: bool, words: SourceWords) -> Kind:
+    """The kind of source ``phrase`` names; ``after`` is the text right after it."""
+    sets = words.sets
+    window = " ".join(f"{phrase} {after[:80]}".lower().split())
+    if any(marker in window for marker in sets["anonymous"]):
+        return "anonymous"
+    head_words = core(phrase)
+    if not head_words:
+        return "described"
+    head = head_of(head_words)
+    plain = _plain(head)
+    if plain in sets["anonymous_heads"]:
+        return "anonymous"
+    first = _WORD.findall(phrase)[:1]
+    # capitalised only because it opens the sentence: "Officials said", "Police say"
+    opening_only = at_sentence_start and first == [head]
+    if not _capitalised(head) or (opening_only and plain in sets["roles"] | sets["documents"]):
+        return "document" if plain in sets["documents"] else "described"
+    plains = [_plain(w) for w in head_words]
+    if plain in sets["organisations"] or _acronym(head):
+        return "organisation"
+    if any(p in sets["titles"] for p in plains[:-1]) or _role_then_name(head_words, sets):
+        return "person"
+    if any(p in sets["organisations"] for p in plains):
+        return "organisation"
+    if plain in sets["documents"] and not opening_only:
+        return "document"
+    if plain in sets["roles"]:
+        return "organisation"  # a capitalised role noun mid-phrase: "the Foreign Ministers"
+    return "person"
+
+
+def _role_then_name(words: list[str], sets: dict[str, frozenset[str]]) -> bool:
+    """'Council leader Tom Reyes', 'Harbour Authority spokeswoman Ines Costa': a word in
+    lower case, then only capitalised words up to the end, is a role before a name."""
+    lower = [i for i, w in enumerate(words) if not _capitalised(w) and w.lower() not in NAME_LINKS]
+    if not lower or lower[-1] == len(words) - 1:
+        return False
+    return _plain(words[-1]) not in sets["organisations"]
+
+
+def _acronym(word: str) -> bool:
+    letters = re.sub(r"[^A-Za-z]", "", re.sub(r"[’']s$", "", word))
+    return len(letters) >= 2 and letters.isupper() and "." not in word

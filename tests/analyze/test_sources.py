@@ -1,0 +1,169 @@
+"""Source kinds as lesson 3 teaches them, decided by structure, not by capital letters.
+
+The sentences here are written for the tests (none comes from an evaluation text).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from medialit.analyze.sources import classify, core
+
+
+def kinds(sentence) -> list[tuple[str, str | None]]:
+    return [(a.source.text if a.source else None, a.kind) for a in sentence.attributions]
+
+
+@pytest.mark.parametrize(
+    "text, source, kind",
+    [
+        ("Officials said the bridge would reopen on Friday.", "Officials", "described"),
+        ("Police said two people were taken to hospital.", "Police", "described"),
+        ("Witnesses said the fire started near the kitchen.", "Witnesses", "described"),
+        ("Analysts say the merger will cut prices.", "Analysts", "described"),
+        ("A senior official said the talks had stalled.", "A senior official", "described"),
+        ("Critics say the plan costs too much.", "Critics", "described"),
+        ("Residents told reporters the water was brown.", "Residents", "described"),
+        (
+            "People familiar with the matter said the deal was close.",
+            "People familiar with the matter",
+            "anonymous",
+        ),
+        ("Sources said the minister would resign.", "Sources", "anonymous"),
+        ("The report found that rents rose by a third.", "The report", "document"),
+        ("A court filing shows that the firm knew of the fault.", "A court filing", "document"),
+        ("Mayor Helen Brandt said the school would stay open.", "Mayor Helen Brandt", "person"),
+        ("Ines Costa said the ferry would run again.", "Ines Costa", "person"),
+        (
+            "The Ministry of Transport said fares would rise.",
+            "The Ministry of Transport",
+            "organisation",
+        ),
+        ("The Harbour Authority announced new fees.", "The Harbour Authority", "organisation"),
+        ("NATO said the exercise would go ahead.", "NATO", "organisation"),
+        ("The agency declined to comment.", "The agency", "described"),
+    ],
+)
+def test_kind_of_source(one, text, source, kind):
+    assert kinds(one(text)) == [(source, kind)]
+
+
+def test_identified_follows_the_kind(one):
+    by_kind = {
+        "Officials said the bridge would reopen.": "described",
+        "Sources said the minister would resign.": "anonymous",
+        "The report found that rents rose.": "document",
+        "Ines Costa said the ferry would run.": "named",
+        "The Harbour Authority said fees would rise.": "named",
+    }
+    for text, identified in by_kind.items():
+        assert one(text).attributions[0].identified == identified, text
+
+
+def test_anonymous_when_the_name_is_withheld_after_the_source(one):
+    sent = one(
+        "“The deal is done,” said an official who spoke on condition of anonymity "
+        "because the talks were private."
+    )
+    assert sent.attributions[0].kind == "anonymous"
+
+
+def test_a_pronoun_takes_the_kind_of_the_source_it_points_at(rules):
+    from medialit.analyze import analyze_text
+
+    report = analyze_text(
+        "Harbour Authority spokeswoman Ines Costa said fees would rise. "
+        "She said the ferry would run again on Monday.",
+        rules,
+    )
+    second = report.sentences[1].attributions[0]
+    assert second.identified == "pronoun" and second.kind == "person"
+    assert second.refers_to == "Harbour Authority spokeswoman Ines Costa"
+
+
+def test_a_capital_mid_phrase_makes_a_named_body():
+    from medialit.analyze import load_rules
+
+    words = load_rules().source_words
+    assert classify("the Foreign Ministers of the region", "", False, words) == "organisation"
+    assert classify("the foreign ministers", "", False, words) == "described"
+
+
+def test_core_keeps_a_name_through_of_and_drops_what_follows_a_comma():
+    assert core("the Department of Roads and Bridges") == [
+        "Department", "of", "Roads", "and", "Bridges",
+    ]  # fmt: skip
+    assert core("Ana Ruiz, head of the port") == ["Ana", "Ruiz"]
+    assert core("a spokeswoman for the council") == ["spokeswoman"]
+    assert core("Lena Hoffmann Jr.") == ["Lena", "Hoffmann"]
+
+
+# ------------------------------------------------------------ verb position
+def test_united_states_never_reports(one):
+    sent = one(
+        "Across the southeastern United States, 5,000 Guard members from 19 different "
+        "states cleared roads."
+    )
+    assert sent.attributions == []
+
+
+def test_a_noun_verb_reports_after_something_that_can_speak(one):
+    assert kinds(one("The report states that costs rose by a fifth.")) == [
+        ("The report", "document")
+    ]
+    claims = one("The ministry claims that the road is safe.")
+    assert kinds(claims) == [("The ministry", "described")]
+    assert one("Farmers in nine different states grow the crop.").attributions == []
+
+
+def test_declined_to_comment_is_an_attribution(one):
+    sent = one("The water company declined to comment on the leak.")
+    assert kinds(sent) == [("The water company", "described")]
+    assert sent.attributions[0].why.rule == "reporting/no-comment"
+
+
+def test_could_confirm_is_not_a_hedge(one):
+    assert one("Reporters could not confirm the figure.").hedges == []
+    assert one("Officials could confirm only two deaths.").hedges == []
+    assert [h.text for h in one("The storm could reach the coast by Friday.").hedges] == ["could"]
+
+
+def test_responding_to_an_event_is_not_speech(one):
+    assert one("Crews responded to three fires overnight.").attributions == []
+    assert kinds(one("The mayor responded to the claim: “It is false.”")) == [
+        ("The mayor", "described")
+    ]
+
+
+def test_progressive_forecast_and_plural_show(one):
+    assert kinds(one("The harbour board is forecasting that the tide will peak at noon.")) == [
+        ("The harbour board", "described")
+    ]
+    assert kinds(one("New surveys show that fewer people cycle in winter.")) == [
+        ("New surveys", "document")
+    ]
+
+
+def test_a_forecast_that_is_a_noun_does_not_report(one):
+    assert one("The updated rainfall forecast for the valley remains dry.").attributions == []
+
+
+def test_a_district_is_an_organisation(one):
+    assert kinds(one("The Harbour District announces a road closure.")) == [
+        ("The Harbour District", "organisation")
+    ]
+
+
+def test_underscored_is_a_verb_of_saying(one):
+    assert kinds(one("Mayor Helen Brandt underscored the cost of the repairs.")) == [
+        ("Mayor Helen Brandt", "person")
+    ]
+
+
+def test_a_name_after_a_role_in_lower_case_is_a_person(one):
+    assert kinds(one("Council leader Tom Reyes said the plan was sound.")) == [
+        ("Council leader Tom Reyes", "person")
+    ]
+    assert kinds(one("Harbour Authority spokeswoman Ines Costa said fees would rise.")) == [
+        ("Harbour Authority spokeswoman Ines Costa", "person")
+    ]
