@@ -2,8 +2,9 @@
 
 For each claim: its text, who makes it, a verdict (confirmed / partly right /
 wrong / unconfirmed, the names lesson 5 uses) and a note on the evidence. The
-worksheet can be prefilled from an analyzer report, saved to and loaded from JSON in the learner's data folder (so
-nothing is lost when the kernel restarts), and exported as CSV or as schema.org
+worksheet can be prefilled from an analyzer report, saved to and loaded from JSON
+in the learner's data folder (so nothing is lost when the kernel restarts), and
+exported as CSV or as schema.org
 ``ClaimReview`` JSON-LD for the claims that have a verdict.
 """
 
