@@ -115,7 +115,9 @@ def progress_html(
         f"<table><caption>Progress for {html.escape(learner)}</caption>"
         "<thead><tr><th scope='col'>Lesson</th><th scope='col'>Answered</th>"
         f"<th scope='col'>Right</th></tr></thead><tbody>{rows}</tbody></table>"
+        f"<div class='medialit-chart' role='group' aria-label='Chart'>"
         f"<img src='data:image/png;base64,{image}' alt='{html.escape(chart.alt, quote=True)}'>"
+        "</div>"
     )
 
 

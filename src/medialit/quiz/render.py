@@ -63,18 +63,23 @@ def verdict_html(
     verdict: Verdict,
     misconception_label: str = "Common mix-up",
     order: list[str] | None = None,
+    numbered: bool = True,
 ) -> str:
     """The verdict in words and symbols. ``order`` lists detail labels as the rows stand
-    on screen: details then follow it, numbered when every row has one."""
+    on screen: details then follow it, numbered (unless ``numbered`` is False) when
+    every row has one."""
     parts = [f"<p><strong>{html.escape(verdict.headline)}</strong></p>"]
     if verdict.feedback:
         parts.append(safe_html(verdict.feedback))
     details = list(verdict.details)
-    numbered = False
-    if order:
+    if not order:
+        numbered = False
+    else:
         rank = {label: i for i, label in enumerate(order)}
         details.sort(key=lambda d: rank.get(d.label, len(rank)))
-        numbered = len(details) == len(order) and all(d.label in rank for d in details)
+        numbered = (
+            numbered and len(details) == len(order) and all(d.label in rank for d in details)
+        )
     if details:
         rows = "".join(
             f"<li>{'✓' if d.ok else '✗'} <em>{html.escape(d.label)}</em>"

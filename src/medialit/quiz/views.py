@@ -254,7 +254,11 @@ class QuestionView(anywidget.AnyWidget):
 
     def _show(self, verdict: Verdict) -> None:
         self.verdict = verdict
-        self.feedback = verdict_html(verdict, order=self._detail_order(verdict))
+        self.feedback = verdict_html(
+            verdict,
+            order=self._detail_order(verdict),
+            numbered=self.question.type == "classify",  # match items often carry numbers
+        )
         self.state = "correct" if verdict.correct else "retry"
         self.marks = self._marks(verdict)
         if verdict.correct:

@@ -79,8 +79,7 @@ function buildInputs(spec, name) {
       for (const c of spec.choices) select.append(h("option", { value: c, text: c }));
       const row = h("div", { class: "medialit-row medialit-match-row", "data-key": item.key },
         h("label", {},
-          h("span", { class: "medialit-match-left" },
-            h("span", { class: "medialit-num", text: `${i + 1}.` }), " ", item.label),
+          h("span", { class: "medialit-match-left", text: item.label }),
           h("span", { class: "medialit-match-pick" }, select,
             h("span", { class: "medialit-mark", "aria-hidden": "true" }))));
       rows[item.key] = row;
