@@ -170,10 +170,17 @@ def test_wrong_then_right_by_keyboard(run, qtype):
     assert "medialit-retry" in state(quiz), feedback
     feedback = give_by_keyboard(quiz, right_answer(lesson, qid), targets)
     assert "medialit-correct" in state(quiz), feedback
-    focused = nb.page.evaluate(
-        "el => el.contains(document.activeElement)", quiz.root.element_handle()
+    focus = nb.page.evaluate(
+        """el => { const a = document.activeElement; const r = a.getBoundingClientRect();
+                   const s = getComputedStyle(a);
+                   return {inside: el.contains(a), text: a.innerText,
+                           visible: r.top >= 0 && r.bottom <= window.innerHeight,
+                           ring: s.outlineStyle !== 'none' ? parseFloat(s.outlineWidth) : 0}; }""",
+        quiz.root.element_handle(),
     )
-    assert focused, "the focus left the question"
+    assert focus["inside"], "the focus left the question"
+    if focus["text"] == "Check answer":  # a visible focus ring, on screen
+        assert focus["ring"] >= 2 and focus["visible"], focus
 
 
 def test_explorer_by_click_and_by_keyboard(run):
