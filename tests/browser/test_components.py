@@ -200,6 +200,16 @@ def test_explorer_by_click_and_by_keyboard(run):
              parseFloat(getComputedStyle(t.closest('.medialit-explorer')).fontSize))"""
     )
     assert sizes and min(sizes) >= 1.0
+    # Kinds differ by more than colour: the line under each sentence, and the tag's words.
+    styles = widget.evaluate(
+        """el => Object.fromEntries(['opinion', 'paraphrase', 'fact_claim'].map(k => {
+             const s = el.querySelector('.medialit-sentence.medialit-kind-' + k);
+             return [k, s ? getComputedStyle(s).borderBottomStyle + ' ' +
+                            s.querySelector('.medialit-kind-tag').innerText : null]; }))"""
+    )
+    lines = {k: v.split(" ")[0] for k, v in styles.items() if v}
+    assert len(lines) == 3 and len(set(lines.values())) == 3, styles
+    assert "[opinion" in styles["opinion"] and "[paraphrase" in styles["paraphrase"]
     # Keyboard: one Tab stop for the article, arrows move, Enter chooses.
     page = nb.page
     handle = widget.element_handle()
@@ -301,10 +311,12 @@ def test_nothing_clipped_at_any_width(run, size, frontend):
             quiz.root.screenshot(path=str(where / f"{front}-{size}-{qtype}.png"))
         nb.widget(".medialit-panel").first.screenshot(
             path=str(where / f"{front}-{size}-progress.png"))
-        nb.widget(".medialit-explorer-widget").first.screenshot(
-            path=str(where / f"{front}-{size}-explorer.png"))
-        nb.widget(".medialit-worksheet").first.screenshot(
-            path=str(where / f"{front}-{size}-worksheet.png"))
+        for css, name in ((".medialit-explorer-widget", "explorer"),
+                          (".medialit-worksheet", "worksheet")):
+            # Taller than the window: the window's view of its top, as a learner sees it.
+            nb.widget(css).first.evaluate("e => e.scrollIntoView({block: 'start'})")
+            page.wait_for_timeout(200)
+            page.screenshot(path=str(where / f"{front}-{size}-{name}.png"))
         if front == "lab" and size == "1366px":
             docs = REPO / "docs" / "screenshots"
             docs.mkdir(parents=True, exist_ok=True)
