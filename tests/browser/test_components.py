@@ -123,6 +123,18 @@ def test_wrong_then_right_by_mouse(run, qtype):
         assert marks.count() == quiz.root.locator(".medialit-row").count()
         assert "✗" in "".join(marks.all_inner_texts())
     give_by_mouse(quiz, right_answer(lesson, qid), targets)
+    if qtype in ("classify", "highlight"):
+        # The chosen state is a tick and an outline, not a shade of grey.
+        picked = quiz.root.locator(
+            "label.medialit-chip:has(input:checked), button[aria-pressed=true]")
+        assert picked.count() >= 1
+        for i in range(picked.count()):
+            look = picked.nth(i).evaluate(
+                """e => ({tick: getComputedStyle(e.querySelector('.medialit-tick')).visibility
+                               + '/' + getComputedStyle(e.querySelector('.medialit-tick')).display,
+                          outline: getComputedStyle(e).outlineStyle})""")
+            assert look["tick"].startswith("visible/") and not look["tick"].endswith("none")
+            assert look["outline"] != "none", look
     feedback = quiz.check()
     assert "medialit-correct" in state(quiz), feedback
     assert quiz.root.locator(".medialit-explanation").inner_text().strip()
