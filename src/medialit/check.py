@@ -51,6 +51,14 @@ def _figure_count() -> int | None:
     return len(catalogue) if catalogue is not None else None
 
 
+def warnings(course: Course) -> list[str]:
+    """Things worth fixing that do not stop the course working (exit code stays 0)."""
+    from medialit.quiz.giveaways import longest_right_warnings
+
+    banks = [lesson.quiz for lesson in course.lessons if lesson.quiz is not None]
+    return [str(w) for w in longest_right_warnings(banks)]
+
+
 def run(root: Path | None, as_json: bool) -> int:
     try:
         course = load_course(root)
@@ -66,9 +74,12 @@ def run(root: Path | None, as_json: bool) -> int:
             print(f"{len(exc.problems)} problem(s) found.", file=sys.stderr)
         return 1
     report = summary(course)
+    report["warnings"] = warnings(course)
     if as_json:
         print(json.dumps(report, indent=2, ensure_ascii=False))
     else:
+        for line in report["warnings"]:
+            print(f"warning: {line}", file=sys.stderr)
         print(
             f"OK: {report['sentences_annotated']} sentences annotated, {report['sources']} "
             f"sources, {report['numbers']} numbers, {report['lessons']} lessons, "

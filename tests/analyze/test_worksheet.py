@@ -25,7 +25,9 @@ def test_prefilled_from_the_report(report):
     sheet = Worksheet.from_report(report)
     assert sheet.title == report.metadata.title and sheet.article_url == report.metadata.url
     indexes = [c.sentence for c in sheet.claims]
-    expected = [s.index for s in report.sentences if s.attributions or s.numbers]
+    expected = [
+        s.index for s in report.sentences if s.attributions or s.numbers or s.unattributed
+    ]
     assert indexes == expected
     first = report.sentences[indexes[0] - 1]
     assert sheet.claims[0].text == first.text
@@ -38,7 +40,7 @@ def test_csv_has_every_claim(report):
     sheet.claims[0].evidence = 'Union ballot result, page 2, "87%"'
     rows = list(csv.DictReader(io.StringIO(sheet.to_csv())))
     assert len(rows) == len(sheet.claims)
-    assert rows[0]["verdict"] == "partly" and rows[0]["evidence"].endswith('"87%"')
+    assert rows[0]["verdict"] == "partly right" and rows[0]["evidence"].endswith('"87%"')
 
 
 def test_claimreview_only_for_claims_with_a_verdict(report):
@@ -63,7 +65,7 @@ def test_claimreview_only_for_claims_with_a_verdict(report):
     values = {
         r["reviewRating"]["alternateName"]: r["reviewRating"].get("ratingValue") for r in reviews
     }
-    assert values["Wrong"] < values["Partly true"] < values["Confirmed"]
+    assert values["Wrong"] < values["Partly right"] < values["Confirmed"]
     json.loads(sheet.to_jsonld())  # valid JSON
 
 
@@ -94,25 +96,59 @@ def test_wrong_shape_is_also_kept_aside(tmp_path):
     assert result.worksheet is None and "not a worksheet" in result.message
 
 
-def test_widget_edits_the_model_and_saves(report, data_dir):
+def test_widget_edits_the_model_and_saves(report, data_dir, tmp_path, monkeypatch):
     from medialit.analyze.worksheet import worksheet_widget
 
+    notebook_dir = tmp_path / "notebooks"
+    notebook_dir.mkdir()
+    monkeypatch.chdir(notebook_dir)  # a kernel runs in its notebook's folder
     view = worksheet_widget(report)
-    row = view.rows.children[0]
-    text, source, verdict, evidence = row.children
-    assert source.description == "Source"
-    assert text.description == "Claim 1" and verdict.description == "Verdict"
-    verdict.value = "confirmed"
-    evidence.value = "Matches the union's statement."
+    assert [v for v, _ in view.verdicts] == list(VERDICTS)
+    assert ("partly", "partly right") in [tuple(v) for v in view.verdicts]
+    view._handle_custom_msg({"type": "edit", "index": 0, "field": "verdict",
+                             "value": "confirmed"}, [])
+    view._handle_custom_msg({"type": "edit", "index": 0, "field": "evidence",
+                             "value": "Matches the union's statement."}, [])
     saved = json.loads(view.path.read_text(encoding="utf-8"))
     assert saved["claims"][0]["verdict"] == "confirmed"
-    add, export_csv, export_ld = view.buttons
-    count = len(view.rows.children)
-    add.click()
-    assert len(view.rows.children) == count + 1
-    export_ld.click()
-    assert "1 claims with a verdict" in view.status.value
-    written = json.loads(view.path.with_suffix(".claimreview.jsonld").read_text("utf-8"))
-    assert written[0]["reviewRating"]["alternateName"] == "Confirmed"
-    export_csv.click()
-    assert view.path.with_suffix(".csv").is_file()
+    count = len(view.claims)
+    view._handle_custom_msg({"type": "add"}, [])
+    assert len(view.claims) == count + 1
+    # Export sends the rows as they are on screen: an edit not yet synced is kept.
+    rows = [dict(c) for c in view.claims]
+    rows[1]["verdict"] = "partly"
+    sent = []
+    view.send = sent.append  # what goes back to the browser for the download
+    view._handle_custom_msg({"type": "export", "format": "jsonld", "rows": rows,
+                             "download": True}, [])
+    assert "2 claims with a verdict" in view.status
+    target = notebook_dir / view.names["jsonld"]
+    assert str(target.resolve()) in view.status and "next to this notebook" in view.status
+    written = json.loads(target.read_text("utf-8"))
+    assert [w["reviewRating"]["alternateName"] for w in written] == ["Confirmed", "Partly right"]
+    assert sent[0]["type"] == "download" and sent[0]["name"] == target.name
+    assert json.loads(sent[0]["text"]) == written
+    # A folder the learner chooses.
+    view._handle_custom_msg({"type": "export", "format": "csv", "target": "exports/"}, [])
+    chosen = notebook_dir / "exports" / view.names["csv"]
+    rows = list(csv.DictReader(io.StringIO(chosen.read_text("utf-8"))))
+    assert rows[1]["verdict"] == "partly right"
+    assert str(chosen.resolve()) in view.status
+
+
+def test_export_names_are_not_cut_mid_word():
+    from medialit.analyze.worksheet import export_name
+
+    title = "Kellbridge reservoir could run dry within six weeks, water officials warn residents"
+    name = export_name(title, "jsonld")
+    assert name.endswith(".claimreview.jsonld")
+    assert name.startswith("kellbridge-reservoir-could-run-dry-within-six-weeks-water")
+    stem = name.removesuffix(".claimreview.jsonld")
+    assert all(part in title.lower() for part in stem.split("-"))
+
+
+def test_every_unattributed_sentence_gets_a_row(report):
+    sheet = Worksheet.from_report(report)
+    rows = {c.sentence for c in sheet.claims}
+    unattributed = [s.index for s in report.sentences if s.unattributed]
+    assert unattributed and set(unattributed) <= rows

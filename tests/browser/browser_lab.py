@@ -116,6 +116,7 @@ class LabServer:
     root: Path
     state: Path
     env: dict[str, str]
+    app: str = "lab"  # "lab": JupyterLab; "notebook": Jupyter Notebook 7
     port: int = 0
     token: str = field(default_factory=lambda: secrets.token_hex(16))
     process: subprocess.Popen[bytes] | None = None
@@ -126,21 +127,24 @@ class LabServer:
 
     @property
     def log(self) -> Path:
-        return self.state / "jupyterlab.log"
+        return self.state / ("jupyterlab.log" if self.app == "lab" else "notebook7.log")
 
     def start(self, timeout: float = 120.0) -> LabServer:
         self.port = free_port()
+        module, app_class = (
+            ("jupyterlab", "LabApp") if self.app == "lab" else ("notebook", "JupyterNotebookApp")
+        )
         argv = [
             sys.executable,
             "-m",
-            "jupyterlab",
+            module,
             "--no-browser",
             "--ip=127.0.0.1",
             f"--port={self.port}",
             "--port-retries=0",
             f"--IdentityProvider.token={self.token}",
             f"--ServerApp.root_dir={self.root}",
-            "--LabApp.expose_app_in_browser=True",
+            f"--{app_class}.expose_app_in_browser=True",
             "--LanguageServerManager.autodetect=False",
             "--ServerApp.terminals_enabled=False",
         ]
@@ -322,13 +326,20 @@ class NotebookPage:
     # -- opening and running ---------------------------------------------------------
 
     def open(self, timeout_ms: int = RUN_TIMEOUT_MS) -> NotebookPage:
-        """Open the notebook as a double click in the file browser would."""
+        """Open the notebook as a double click in the file browser would (JupyterLab), or
+        at its own address (Notebook 7 opens each notebook in its own page)."""
         started = time.perf_counter()
-        self.page.evaluate(
-            "path => window.jupyterapp.commands.execute('docmanager:open', "
-            "{path, factory: 'Notebook'})",
-            self.path,
-        )
+        if self.server.app == "notebook":
+            self.page.goto(f"{self.server.url}/notebooks/{self.path}?token={self.server.token}")
+            self.page.wait_for_function(
+                "() => !!(window.jupyterapp && jupyterapp.shell)", timeout=timeout_ms
+            )
+        else:
+            self.page.evaluate(
+                "path => window.jupyterapp.commands.execute('docmanager:open', "
+                "{path, factory: 'Notebook'})",
+                self.path,
+            )
         self.page.wait_for_function(
             "path => { const w = window.jupyterapp.shell.currentWidget;"
             " return !!w && !!w.context && w.context.path === path; }",
@@ -450,8 +461,9 @@ class NotebookPage:
         return found
 
     def widget(self, css: str) -> Any:
-        """Live ipywidgets views (not the static HTML fallback) carrying ``css``."""
-        return self.page.locator(f".jupyter-widgets{css}")
+        """Live widget views (not the static HTML fallback) carrying ``css``: medialit's
+        anywidget components, or plain ipywidgets."""
+        return self.page.locator(f".medialit-component{css}, .jupyter-widgets{css}")
 
     def close(self) -> None:
         """Close the notebook without saving and shut its kernel down."""
@@ -499,8 +511,15 @@ class LabPage:
             self.page.close()
         self.page = self.context.new_page()
         self.page.on("dialog", self._on_dialog)
-        self.page.on("pageerror", lambda error: self.page_errors.append(str(error)))
+        self.page.on("pageerror", lambda error: self.page_errors.append(
+            f"{error}\n{getattr(error, 'stack', '') or ''}"))
         workspace = "t" + secrets.token_hex(4)
+        if self.server.app == "notebook":
+            self.page.goto(f"{self.server.url}/tree?token={self.server.token}")
+            self.page.wait_for_function(
+                "() => !!(window.jupyterapp && jupyterapp.shell)", timeout=timeout_ms
+            )
+            return self
         self.page.goto(
             f"{self.server.url}/lab/workspaces/{workspace}?reset&token={self.server.token}"
         )
@@ -588,15 +607,15 @@ class QuizDriver:
         inputs = self.root.locator(".medialit-inputs")
         label = inputs.locator("label").filter(has_text=option)
         exact = [
-            i for i in range(label.count()) if label.nth(i).inner_text().strip() == option.strip()
+            i for i in range(label.count()) if unmarked(label.nth(i).inner_text()) == option.strip()
         ]
         assert exact, f"no option labelled {option!r} in {inputs.inner_text()!r}"
         label.nth(exact[0]).click()
 
     def type_answer(self, text: str) -> None:
+        """Type into the answer box; nothing else (Check answer sends what is on screen)."""
         box = self.root.locator(".medialit-inputs input[type=text]").first
         box.fill(text)
-        box.press("Tab")  # continuous_update=False: the value syncs on blur/Enter
 
     def check_button(self) -> Any:
         return self.root.get_by_role("button", name="Check answer")
@@ -629,7 +648,12 @@ class QuizDriver:
 
     def selected_option(self) -> str | None:
         checked = self.root.locator(".medialit-inputs label:has(input[type=radio]:checked)")
-        return checked.first.inner_text().strip() if checked.count() else None
+        return unmarked(checked.first.inner_text()) if checked.count() else None
+
+
+def unmarked(text: str) -> str:
+    """An option's name without the ✓/✗ a check puts beside it."""
+    return text.strip().rstrip("✓✗").strip()
 
 
 def write_notebook(path: Path, cells: list[str | tuple[str, str]]) -> Path:
@@ -652,7 +676,7 @@ def write_notebook(path: Path, cells: list[str | tuple[str, str]]) -> Path:
     return path
 
 
-JS_FOCUS_INFO = """
+JS_FOCUS_INFO = r"""
 ([root]) => {
   const a = document.activeElement;
   if (!a || !root.contains(a)) {
@@ -661,9 +685,9 @@ JS_FOCUS_INFO = """
             where};
   }
   const label = a.closest('label');
-  return {inside: true, tag: a.tagName, type: a.type || null,
-          text: (label ? label.innerText : a.innerText || '').trim(),
-          checked: !!a.checked};
+  const text = (label ? label.innerText : a.innerText || '').trim().replace(/[✓✗]\s*$/, '').trim();
+  return {inside: true, tag: a.tagName, type: a.type || null, text,
+          checked: !!a.checked, pressed: a.getAttribute('aria-pressed')};
 }
 """
 

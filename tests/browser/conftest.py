@@ -107,6 +107,18 @@ def lab_server(
 
 
 @pytest.fixture(scope="session")
+def notebook7_server(
+    sync_playwright_api: Any, course_copy: Path, lab_state: Path, lab_environment: dict[str, str]
+) -> Iterator[LabServer]:
+    """Jupyter Notebook 7 over the same course copy, with its own progress folder."""
+    state = lab_state / "notebook7"
+    env = lab_env(course_copy, state, learner="browser-test-nb7")
+    server = LabServer(root=course_copy, state=state, env=env, app="notebook").start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
 def browser(sync_playwright_api: Any, chromium: str) -> Iterator[Any]:
     headless = os.environ.get("MEDIALIT_HEADED", "") != "1"
     with sync_playwright_api() as pw:
@@ -167,6 +179,22 @@ def lab_page(browser_context: Any, lab_server: LabServer) -> Iterator[LabPage]:
     yield lab
     _ACTIVE.pop("lab", None)
     lab.close()
+
+
+@pytest.fixture(scope="session")
+def notebook7_page(browser_context: Any, notebook7_server: LabServer) -> Iterator[LabPage]:
+    """Notebook 7 in its own page of the same browser."""
+    page = LabPage(browser_context, notebook7_server)
+    yield page
+    page.close()
+
+
+@pytest.fixture(scope="session", params=["lab", "notebook7"])
+def frontend(request: pytest.FixtureRequest) -> LabPage:
+    """Each front-end the course is tested in: JupyterLab, then Jupyter Notebook 7."""
+    page = request.getfixturevalue("lab_page" if request.param == "lab" else "notebook7_page")
+    _ACTIVE["lab"] = page
+    return page
 
 
 @pytest.fixture

@@ -6,8 +6,6 @@ The expected card content comes from ``data/annotations.yaml`` and
 
 from __future__ import annotations
 
-import re
-
 import pytest
 import yaml
 from browser_course import REPO, calls_of, course_notebooks
@@ -46,23 +44,15 @@ def explorer(ran):
     bare = [n for n, call in enumerate(calls) if call.endswith("explore()")]
     nb = ran.notebook
     widgets = nb.widget(EXPLORER)
-    assert widgets.count() == len(calls)
+    assert widgets.count() == len(calls) == 1  # once per lesson
     widget = widgets.nth(bare[0])
     widget.scroll_into_view_if_needed()
     return nb, widget
 
 
-def sentence_list(widget):
-    """The listbox of sentences (a ``<select>`` with a size; the kind filter has none)."""
-    return widget.locator("select[size]").first
-
-
 def pick(widget, sentence_id: str) -> None:
-    """Click the sentence's entry in the sentence list, as a learner does."""
-    number = int(sentence_id.lstrip("s"))
-    label = re.compile(rf"^\s*{number}\.\s\[")  # ipywidgets writes &nbsp; for spaces
-    option = sentence_list(widget).locator("option").filter(has_text=label).first
-    option.click()
+    """Click the sentence where it stands in the article, as a learner does."""
+    widget.locator(f".medialit-sentence[data-sentence='{sentence_id}']").click()
 
 
 def test_click_a_sentence_and_read_its_card(explorer):
@@ -70,7 +60,7 @@ def test_click_a_sentence_and_read_its_card(explorer):
     sentences = annotations()
     sid = sorted(sentences)[2]  # the third sentence: not the lead, which notebooks preselect
     s = sentences[sid]
-    card = widget.locator(".medialit-card")
+    card = widget.locator(".medialit-explorer-card")  # holds the card, replaced on a pick
     assert "Choose a sentence" in card.inner_text()
 
     pick(widget, sid)
@@ -86,31 +76,38 @@ def test_click_a_sentence_and_read_its_card(explorer):
     selected = widget.locator(f".medialit-sentence-{sid}.medialit-selected")
     assert selected.count() == 1
     assert "▶" in selected.inner_text()
+    assert selected.get_attribute("aria-pressed") == "true"
     assert nb.problems() == []
 
 
-def test_sentence_list_by_keyboard(explorer):
+def test_article_by_keyboard(explorer):
+    """One Tab stop for the article; the arrow keys move between sentences; Enter chooses."""
     nb, widget = explorer
     page = nb.page
-    listbox = sentence_list(widget)
-    handle = listbox.element_handle()
+    handle = widget.element_handle()
     widget.evaluate(
         """el => { const a = el.closest('.jp-OutputArea-output'); a.setAttribute('tabindex', '-1');
                    a.focus(); }"""
     )
+    focused = "el => el.contains(document.activeElement) ? " \
+              "(document.activeElement.dataset.sentence || document.activeElement.tagName) : null"
     for _ in range(10):
         page.keyboard.press("Tab")
-        if page.evaluate("el => document.activeElement === el", handle):
+        if (page.evaluate(focused, handle) or "").startswith("s"):
             break
     else:
-        pytest.fail("Tab never reached the sentence list")
+        pytest.fail("Tab never reached the article")
+    first = page.evaluate(focused, handle)
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")
-    assert page.evaluate("el => document.activeElement === el", handle), (
-        "the arrow keys took the focus out of the sentence list"
+    now = page.evaluate(focused, handle)
+    assert now and now.startswith("s") and now != first, (
+        "the arrow keys took the focus out of the article"
     )
-    card = widget.locator(".medialit-card")
+    page.keyboard.press("Enter")
+    card = widget.locator(".medialit-explorer-card")
     page.wait_for_function(
-        "el => !el.innerText.includes('Choose a sentence')", arg=card.element_handle()
+        "([el, h]) => el.innerText.includes(h)",
+        arg=[card.element_handle(), f"Sentence {int(now[1:])} ["],
     )
-    assert card.locator("h3").inner_text().startswith("Sentence")
+    assert page.evaluate(focused, handle) == now  # the focus stays on the chosen sentence

@@ -112,9 +112,8 @@ from medialit.quiz.display import quiz
 sink = current_sink()
 def answer(qid, text):
     view = quiz({lesson!r}, qid)
-    view.inputs.restore(text)
     started = time.perf_counter()
-    verdict = view.submit()
+    verdict = view.submit(text)
     return {{"correct": verdict.correct, "seconds": time.perf_counter() - started}}
 print(json.dumps({{"sink": type(sink).__name__, "inner": type(sink.inner).__name__}}))
 """
@@ -214,10 +213,10 @@ def test_a_class_on_a_real_hub(hub: hubmod.Hub) -> None:
         assert shipped["graded"] is True and "seal" not in shipped
         assert all(set(o) == {"text"} for o in shipped["options"])
         right, wrong = graded_options()
-        grade = ("view = quiz({l!r}, {q!r}); view.inputs.restore({t!r}); v = view.submit(); "
+        grade = ("view = quiz({l!r}, {q!r}); v = view.submit({t!r}); "
                  "print(json.dumps({{'valid': v.valid, 'correct': v.correct, "
                  "'feedback': v.feedback, 'explanation': v.explanation, "
-                 "'shown': view.feedback.value}}))")
+                 "'shown': view.feedback}}))")
         first = last_json(run(hub, "ann", kernels["ann"],
                               grade.format(l=LESSON, q=hubmod.GRADED[1], t=wrong)))
         assert first["valid"] is True and first["correct"] is False, first

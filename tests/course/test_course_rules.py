@@ -133,6 +133,13 @@ def test_the_explorer_is_used_unfiltered_somewhere(course):
     assert any("explore()" in code for code in sources)
 
 
+def test_the_explorer_appears_at_most_once_per_lesson(course):
+    """One explorer per lesson, preset where the lesson needs it; the text points back to it."""
+    for lesson in course.lessons:
+        _, code = notebook_text(REPO / "notebooks" / f"{lesson.id}.ipynb")
+        assert len(re.findall(r"\bexplore\(", code)) <= 1, lesson.id
+
+
 def test_test_files_have_unique_names():
     """pytest imports test modules by file name (no packages): a clash stops collection."""
     names = [p.name for p in (REPO / "tests").rglob("test_*.py")]

@@ -99,9 +99,9 @@ def test_markup_in_content_is_escaped(course):
         assert "&lt;script&gt;" in html
         assert "&lt;img src=x onerror=alert(1)&gt;" in html
     explorer = ArticleExplorer(evil)
-    explorer.selector.value = evil.sentences[0].id
-    assert "<script>" not in explorer.card.value
-    assert "<script>" not in explorer.article.value
+    explorer.selected = evil.sentences[0].id  # what a click in the browser sets
+    assert "<script>" not in explorer.card
+    assert "<script>" not in explorer.article
 
 
 def test_filter_by_kind(course):
@@ -116,36 +116,50 @@ def test_filter_by_kind(course):
 
 def test_widget_selection_updates_the_card(course):
     explorer = ArticleExplorer(course)
-    assert "Choose a sentence" in explorer.card.value
+    assert "Choose a sentence" in explorer.card
     target = course.sentences[2]
-    explorer.selector.value = target.id
-    assert f"medialit-card-{target.id}" in explorer.card.value
-    assert f"Sentence {target.index} [" in explorer.card.value
-    assert "medialit-selected" in explorer.article.value
+    explorer.selected = target.id  # what a click on the sentence in the article sets
+    assert f"medialit-card-{target.id}" in explorer.card
+    assert f"Sentence {target.index} [" in explorer.card
+    assert "medialit-selected" in explorer.article
+    assert f'data-sentence="{target.id}"' in explorer.article
     assert f"sentence {target.id} selected" in repr(explorer)
+    explorer.selected = "s99"  # an id the article does not show is refused
+    assert explorer.selected == target.id
 
 
-def test_widget_filter_narrows_the_list(course):
+def test_widget_filter_narrows_the_article(course):
     kind = course.sentences[0].kind.value
     explorer = ArticleExplorer(course, selected=course.sentences[0].id)
-    explorer.kind_filter.value = kind
-    ids = [v for _, v in explorer.selector.options]
-    assert ids == [s.id for s in filter_sentences(course, [kind])]
-    assert explorer.selector.value == course.sentences[0].id
+    explorer.kind = kind
+    assert explorer.shown() == [s.id for s in filter_sentences(course, [kind])]
+    assert explorer.article.count('class="medialit-sentence ') == len(explorer.shown())
+    assert explorer.selected == course.sentences[0].id
     other = next(k for k in {s.kind.value for s in course.sentences} if k != kind)
-    explorer.kind_filter.value = other
-    if course.sentences[0].id not in [v for _, v in explorer.selector.options]:
-        assert explorer.selector.value is None
-        assert "Choose a sentence" in explorer.card.value
+    explorer.kind = other
+    if course.sentences[0].id not in explorer.shown():
+        assert explorer.selected == ""
+        assert "Choose a sentence" in explorer.card
+    explorer.kind = "gossip"  # not a kind of the course: the filter stays
+    assert explorer.kind == other
 
 
-def test_widget_is_labelled_and_has_stable_repr(course):
+def test_nested_marks_keep_one_quote_box(course):
+    """A hedge inside a quotation does not cut the quotation's box in two."""
+    from medialit.explorer.render import sentence_html
+
+    for s in course.sentences:
+        html = sentence_html(s)
+        assert html.count('class="medialit-quote"') == len(s.quotes), s.id
+
+
+def test_widget_has_stable_repr_and_clear_errors(course):
     explorer = ArticleExplorer(course)
-    assert explorer.selector.description and explorer.kind_filter.description
-    text = explorer._repr_mimebundle_()["text/plain"]
-    assert text == f"Article explorer: {len(course.sentences)} of {len(course.sentences)} " \
-                   "sentences shown."
-    with pytest.raises(ExplorerError, match="not in the list"):
+    assert explorer.kinds[0][0] == "all"
+    data, _ = explorer._repr_mimebundle_()
+    assert data["text/plain"] == f"Article explorer: {len(course.sentences)} of " \
+                                 f"{len(course.sentences)} sentences shown."
+    with pytest.raises(ExplorerError, match="not shown"):
         explorer.select("s99")
     with pytest.raises(ExplorerError, match="unknown kind"):
         ArticleExplorer(course, kind="gossip")

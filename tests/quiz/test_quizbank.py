@@ -73,7 +73,7 @@ def test_fixture_bank_loads_with_every_type(teacher_bank) -> None:
         ),
         (
             lambda d: d["questions"][7].update(targets=["believe", "surely"]),
-            "questions[7](find-hedges).targets[1]: 'surely' is not a word of the sentence",
+            "questions[7](find-hedges).targets[1]: 'surely' is not a word or phrase",
         ),
         (
             lambda d: d["questions"][7].update(targets=["hold#3"]),

@@ -67,34 +67,50 @@ def test_no_answer_key_in_any_trait_before_answering(edition, released, sink) ->
     everything = quiz(str(path), sink=sink)
     assert len(everything.questions) == 8
     text = strings(everything)
-    text += _NOISE.sub("<id>", "\n".join(str(v) for v in everything._repr_mimebundle_().values()))
+    bundle = everything._repr_mimebundle_()
+    text += _NOISE.sub("<id>", "\n".join(str(v) for v in bundle.values()))
     for secret in secrets():
         assert secret not in text, secret
     assert "correct" not in " ".join(
-        c for w in tree(everything) for c in getattr(w, "_dom_classes", ())
+        c for w in tree(everything) for c in [*getattr(w, "_dom_classes", ()),
+                                              *getattr(w, "classes", ())]
     )
     assert not re.search(r"\bid=", everything._repr_mimebundle_()["text/html"])
+
+
+def send(view: QuestionView, response) -> None:
+    """What the browser does when "Check answer" is pressed: one custom message."""
+    view._handle_custom_msg({"type": "check", "response": response}, [])
 
 
 def test_repr_and_classes_are_stable(view) -> None:
     v = view("find-hedges")
     assert repr(v) == "<Quiz types/find-hedges: highlight>"
-    assert v._repr_mimebundle_()["text/plain"] == "<Quiz types/find-hedges: highlight>"
-    assert "medialit-q-types-find-hedges" in v._dom_classes
-    assert (
-        v._repr_mimebundle_()["text/html"] == view("find-hedges")._repr_mimebundle_()["text/html"]
-    )
+    data, _ = v._repr_mimebundle_()
+    assert data["text/plain"] == "<Quiz types/find-hedges: highlight>"
+    assert "medialit-q-types-find-hedges" in v.classes
+    assert data["text/html"] == view("find-hedges")._repr_mimebundle_()[0]["text/html"]
+
+
+def test_component_ships_its_module_and_css() -> None:
+    from medialit.quiz.views import STATIC
+
+    assert (STATIC / "quiz.js").read_text(encoding="utf-8").count("export default") == 1
+    assert ".medialit-component" in (STATIC / "quiz.css").read_text(encoding="utf-8")
+    assert "export default" in str(QuestionView._esm)  # the module's text, from the package
 
 
 def test_wrong_then_right_single(view, sink) -> None:
     v = view("pick-one")
-    v.inputs.radio.value = "The bridge was closed"
-    v.check_button.click()
-    assert "✗ Not yet" in v.feedback.value
-    assert "nobody is named here" in v.feedback.value
-    assert v.explanation.value == ""
-    assert v.explain_button.layout.display is None  # offered, not forced
-    assert v.status.value == "Attempts so far: 1"
+    assert set(v.spec["options"]) == {
+        "Officials said the bridge was closed", "The bridge was closed",
+        "The bridge is closed, obviously",
+    }
+    send(v, "The bridge was closed")
+    assert "✗ Not yet" in v.feedback
+    assert "nobody is named here" in v.feedback
+    assert v.explanation == "" and v.can_explain  # offered, not forced
+    assert v.status == "Attempts so far: 1" and v.state == "retry"
     [first] = sink.attempts
     assert (first.learner, first.lesson, first.question, first.attempt) == (
         "ann",
@@ -103,44 +119,55 @@ def test_wrong_then_right_single(view, sink) -> None:
         1,
     )
     assert first.misconception == "attribution-as-proof" and not first.correct
-    v.explain_button.click()
-    assert "names its speaker" in v.explanation.value
-    v.inputs.radio.value = "Officials said the bridge was closed"
-    v.check_button.click()
-    assert "✓ Correct" in v.feedback.value
-    assert "names its speaker" in v.explanation.value
+    v._handle_custom_msg({"type": "explain"}, [])
+    assert "names its speaker" in v.explanation
+    send(v, "Officials said the bridge was closed")
+    assert "✓ Correct" in v.feedback and v.state == "correct"
+    assert "names its speaker" in v.explanation
     assert [a.attempt for a in sink.attempts] == [1, 2]
+    assert v.response == "Officials said the bridge was closed"  # a new view shows it
+
+
+def test_graded_value_is_the_one_sent(view, sink) -> None:
+    """The browser sends what is on screen with the check; no earlier value is graded."""
+    v = view("wire-name")
+    send(v, "The Daily Lantern")
+    send(v, "Quillfeather")
+    assert [a.response for a in sink.attempts] == ["The Daily Lantern", "Quillfeather"]
+    assert "✓ Correct" in v.feedback
+
+
+def test_hint_on_request(view) -> None:
+    v = view("pick-one")
+    assert v.spec["has_hint"] and v.hint == ""
+    v._handle_custom_msg({"type": "hint"}, [])
+    assert "named speaker" in v.hint
 
 
 def test_unreadable_input_is_not_counted(view, sink) -> None:
     v = view("count-days")
-    v.check_button.click()
-    v.inputs.entry.value = "four thousand"
-    v.check_button.click()
-    assert "⚠" in v.feedback.value and "not a number" in v.feedback.value
+    send(v, "")
+    send(v, "four thousand")
+    assert "⚠" in v.feedback and "not a number" in v.feedback
     assert sink.attempts == []
-    assert "not counted" in v.status.value
-    v.inputs.entry.value = "4,321 days"
-    v.check_button.click()
-    assert "✓ Correct" in v.feedback.value
+    assert "not counted" in v.status and v.state == "invalid"
+    send(v, "4,321 days")
+    assert "✓ Correct" in v.feedback
     assert sink.attempts[0].response == "4,321 days"
 
 
 def test_learner_text_is_escaped(view) -> None:
     v = view("wire-name")
-    v.inputs.entry.value = "<script>alert(1)</script>"
-    v.check_button.click()
-    assert "<script>" not in v.feedback.value
-    assert "&lt;script&gt;" in v.feedback.value
+    send(v, "<script>alert(1)</script>")
+    assert "<script>" not in v.feedback
+    assert "&lt;script&gt;" in v.feedback
 
 
-def test_multiple_classify_match_and_highlight_by_clicking(view, sink) -> None:
+def test_multiple_classify_match_and_highlight(view, sink) -> None:
     m = view("pick-many")
-    for box in m.inputs.checks:
-        box.value = box.description in ("likely", "confirmed")
-    m.check_button.click()
-    assert "Partly right" not in m.feedback.value  # (1 - 1) / 2 = 0
-    assert "confirmed" in m.feedback.value and "✗" in m.feedback.value
+    send(m, ["likely", "confirmed"])
+    assert "Partly right" not in m.feedback  # (1 - 1) / 2 = 0
+    assert "confirmed" in m.feedback and "✗" in m.feedback
 
     c = view("sort-kinds")
     answers = {
@@ -148,26 +175,37 @@ def test_multiple_classify_match_and_highlight_by_clicking(view, sink) -> None:
         "The mayor handled the flood badly.": "fact claim",
         "The river will rise again next week.": "prediction",
     }
-    for item, picker in zip(c.inputs.items, c.inputs.pickers, strict=True):
-        picker.value = answers[item.label]
-    c.check_button.click()
-    assert "◐ Partly right (67%)" in c.feedback.value
-    assert "handled badly is a judgement" in c.feedback.value
+    shown = [item["label"] for item in c.spec["items"]]
+    assert not any(label.startswith("Item") for label in shown)
+    send(c, {item["key"]: answers[item["label"]] for item in c.spec["items"]})
+    assert "◐ Partly right (67%)" in c.feedback
+    assert "handled badly is a judgement" in c.feedback
+    # Feedback is numbered in the order the items stand on screen, with a mark per row.
+    listed = re.findall(r"<li>[✓✗] <em>([^<]*)</em>", c.feedback)
+    assert listed == shown and "<ol class='medialit-details'>" in c.feedback
+    assert c.marks == {
+        item["key"]: not item["label"].startswith("The mayor") for item in c.spec["items"]
+    }
 
     h = view("find-hedges")
-    for toggle in h.inputs.toggles:
-        toggle.value = toggle.description in ("believe", "likely", "may")
-    assert {t.icon for t in h.inputs.toggles if t.value} == {"check"}
-    assert all("(picked)" in t.tooltip for t in h.inputs.toggles if t.value)
-    h.check_button.click()
-    assert "✓ Correct" in h.feedback.value
+    assert [s["text"] for s in h.spec["segments"] if "ref" in s][:2] == ["Officials", "believe"]
+    send(h, ["believe#1", "likely#1", "may#1"])
+    assert "✓ Correct" in h.feedback
     assert sink.attempts[-1].response == ["believe#1", "likely#1", "may#1"]
+    assert h.marks == {"believe#1": True, "likely#1": True, "may#1": True}
+    send(h, ["officials#1", "believe#1"])
+    assert "“Officials”" in h.feedback  # as the passage writes it, not lower-cased
+    assert h.marks == {"officials#1": False, "believe#1": True}
 
     w = view("who-said")
-    for picker in w.inputs.pickers:
-        picker.value = "Oriel Vantongeren"
-    w.check_button.click()
-    assert "1 of 2 matched" in w.feedback.value
+    assert w.spec["placeholder"] == "Choose…"
+    assert sorted(w.spec["choices"]) == [
+        "Ambrose Kettleworth", "Basilio Quennell", "Oriel Vantongeren"]
+    send(w, {item["key"]: "Oriel Vantongeren" for item in w.spec["items"]})
+    assert "1 of 2 matched" in w.feedback
+    assert "<ul class='medialit-details'>" in w.feedback  # left items may carry numbers
+    assert sorted(w.marks.values()) == [False, True]
+    assert not re.search(r"<strong>\d+\.</strong>", str(w.spec))  # numbered once, by the view
 
 
 def test_last_answer_is_restored(bank) -> None:
@@ -178,34 +216,34 @@ def test_last_answer_is_restored(bank) -> None:
     }
     sink.record(Attempt("ann", "types", "who-said", response, True, 1.0, 1))
     v = QuestionView(bank.question("who-said"), "types", learner="ann", sink=sink)
-    assert [p.value for p in v.inputs.pickers] == [response[x] for x in v.inputs.lefts]
-    assert "✓ Correct" in v.feedback.value
-    assert "Attempts so far: 1" in v.status.value
+    assert v.response == response
+    assert "✓ Correct" in v.feedback
+    assert "Attempts so far: 1" in v.status
     stale = MemorySink()
     stale.record(Attempt("ann", "types", "who-said", ["not", "a", "dict"], False, 0.0, 1))
     fresh = QuestionView(bank.question("who-said"), "types", learner="ann", sink=stale)
-    assert fresh.feedback.value == ""
+    assert fresh.feedback == "" and fresh.response is None
 
 
-def test_controls_are_labelled(bank, sink) -> None:
-    everything = quiz(str(BANK), sink=sink)
-    for w in tree(everything):
-        if isinstance(w, widgets.Button | widgets.ToggleButton | widgets.Checkbox):
-            assert w.description.strip()
-        if isinstance(
-            w, widgets.RadioButtons | widgets.ToggleButtons | widgets.Dropdown | widgets.Text
-        ):
-            assert w.description.strip()
+def test_learner_is_read_when_an_answer_is_recorded(bank, sink, monkeypatch) -> None:
+    """Lesson 0 shows questions before the name is chosen: the answer goes to the name
+    chosen by the time it is given."""
+    monkeypatch.setenv("MEDIALIT_LEARNER", "")
+    from medialit.progress.sink import set_sink
+
+    set_sink(sink)
+    v = QuestionView(bank.question("pick-one"), "types", sink=sink)
+    monkeypatch.setenv("MEDIALIT_LEARNER", "Sam K.")
+    send(v, "The bridge was closed")
+    assert sink.attempts[-1].learner == "Sam K."
 
 
-def test_order_depends_on_learner_not_on_run(bank, sink) -> None:
-    a = [
+def test_order_is_the_same_for_every_learner_and_run(bank, sink) -> None:
+    views = [
         QuestionView(bank.question("pick-many"), "types", learner=n, sink=sink)
-        for n in ("ann", "ann")
+        for n in ("ann", "ann", "bob")
     ]
-    assert [c.description for c in a[0].inputs.checks] == [
-        c.description for c in a[1].inputs.checks
-    ]
+    assert views[0].spec == views[1].spec == views[2].spec
 
 
 def test_problems_are_messages_not_tracebacks(tmp_path, sink) -> None:
@@ -246,4 +284,4 @@ def test_course_quiz_reloads_when_a_bank_changes(tmp_path, sink) -> None:
     data["questions"][0]["prompt"] = "A prompt changed by the test"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     again = quiz(lesson, first.id, root=course, sink=sink)
-    assert "A prompt changed by the test" in again.prompt.value
+    assert "A prompt changed by the test" in again.spec["prompt"]

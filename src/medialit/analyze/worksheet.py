@@ -1,9 +1,10 @@
 """The claim-checking worksheet (lesson 06): what the learner records, without widgets.
 
-For each claim: its text, who makes it, a verdict (confirmed / partly / wrong /
-unconfirmed) and a note on the evidence. The worksheet can be prefilled from an
-analyzer report, saved to and loaded from JSON in the learner's data folder (so
-nothing is lost when the kernel restarts), and exported as CSV or as schema.org
+For each claim: its text, who makes it, a verdict (confirmed / partly right /
+wrong / unconfirmed, the names lesson 5 uses) and a note on the evidence. The
+worksheet can be prefilled from an analyzer report, saved to and loaded from JSON
+in the learner's data folder (so nothing is lost when the kernel restarts), and
+exported as CSV or as schema.org
 ``ClaimReview`` JSON-LD for the claims that have a verdict.
 """
 
@@ -20,16 +21,20 @@ from typing import Literal
 from pydantic import BaseModel, Field, ValidationError
 
 from medialit.analyze.report import Report
+from medialit.content.annotations import Rating
 
 Verdict = Literal["confirmed", "partly", "wrong", "unconfirmed"]
 VERDICTS: tuple[str, ...] = ("confirmed", "partly", "wrong", "unconfirmed")
+
+# What the learner reads: the verdict names of lesson 5 (``Rating.label``).
+VERDICT_LABELS: dict[str, str] = {v: Rating(v).label for v in VERDICTS}
 
 # ClaimReview wants an ordinal scale: wrong (1) < partly (2) < confirmed (3).
 # "Unconfirmed" is not a point on it: its rating carries the name but no value.
 RATING = {"wrong": 1, "partly": 2, "confirmed": 3}
 RATING_NAMES = {
     "confirmed": "Confirmed",
-    "partly": "Partly true",
+    "partly": "Partly right",
     "wrong": "Wrong",
     "unconfirmed": "Unconfirmed",
 }
@@ -55,10 +60,11 @@ class Worksheet(BaseModel):
     # ----------------------------------------------------------- building
     @classmethod
     def from_report(cls, report: Report, reviewer: str = "") -> Worksheet:
-        """One row per sentence that names a source or gives a number: the checkable claims."""
+        """One row per checkable sentence: it names a source, gives a number, or names
+        no source at all (the writer's own claims, which need checking first)."""
         claims = []
         for s in report.sentences:
-            if not (s.attributions or s.numbers):
+            if not (s.attributions or s.numbers or s.unattributed):
                 continue
             source = ""
             for a in s.attributions:
@@ -91,9 +97,8 @@ class Worksheet(BaseModel):
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(CSV_COLUMNS)
         for number, c in enumerate(self.claims, start=1):
-            writer.writerow(
-                [number, c.text, c.source, c.verdict or "", c.evidence, c.sentence or ""]
-            )
+            verdict = VERDICT_LABELS.get(c.verdict or "", "")
+            writer.writerow([number, c.text, c.source, verdict, c.evidence, c.sentence or ""])
         return out.getvalue()
 
     def to_claimreview(
@@ -160,8 +165,28 @@ class LoadResult(BaseModel):
     message: str = ""
 
 
+def slug(title: str, limit: int = 80) -> str:
+    """A file name from a title, cut at a word boundary rather than mid-word."""
+    words = re.sub(r"[^a-z0-9]+", " ", title.lower()).split()
+    out = ""
+    for word in words:
+        candidate = f"{out}-{word}" if out else word
+        if len(candidate) > limit:
+            break
+        out = candidate
+    return out or (words[0][:limit] if words else "worksheet")
+
+
+def export_name(title: str, kind: str) -> str:
+    """``<title slug>.csv`` or ``<title slug>.claimreview.jsonld``."""
+    return slug(title) + (".csv" if kind == "csv" else ".claimreview.jsonld")
+
+
 def default_path(title: str) -> Path:
-    """``<data dir>/worksheets/<slug>.json``; the data dir is the progress store's."""
+    """``<data dir>/worksheets/<slug>.json``; the data dir is the progress store's.
+
+    This is where the worksheet keeps itself between sessions; exports go next to
+    the notebook instead (see :mod:`medialit.analyze.worksheet_view`)."""
     try:
         from medialit.progress.paths import data_dir
 
@@ -173,8 +198,7 @@ def default_path(title: str) -> Path:
 
         env = os.environ.get("MEDIALIT_DATA_DIR", "").strip()
         folder = Path(env) if env else Path(user_data_dir("medialit", appauthor=False))
-    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] or "worksheet"
-    return folder / "worksheets" / f"{slug}.json"
+    return folder / "worksheets" / f"{slug(title)}.json"
 
 
 def load(path: Path) -> LoadResult:

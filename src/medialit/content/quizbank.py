@@ -31,7 +31,8 @@ QUESTION_TYPES = ("single", "multiple", "numeric", "text", "classify", "match", 
 SentenceId = Annotated[str, Field(pattern=r"^s\d+$")]
 
 # A word of a highlight sentence: letters and digits, joined by inner apostrophes or hyphens.
-WORD = re.compile(r"\w+(?:['’\-]\w+)*")
+# A number keeps its separators ("10,000", "3.5"); a word keeps apostrophes and hyphens.
+WORD = re.compile(r"\d+(?:[.,]\d+)*(?:['’\-]\w+)*|\w+(?:['’\-]\w+)*")
 _UNION_TAG = re.compile(r"^(questions\[\d+\](?:\([^)]*\))?)\.(?:" + "|".join(QUESTION_TYPES) + ")")
 TARGET = re.compile(r"^(?P<word>.+?)(?:#(?P<n>[1-9]\d*))?$")
 
@@ -225,6 +226,25 @@ def canonical_target(target: str) -> str:
     if not match:
         return target.strip().casefold()
     return f"{match.group('word').casefold()}#{match.group('n') or 1}"
+
+
+def target_words(target: str, passage: str) -> list[str]:
+    """The word references a target stands for: one for a word, several for a phrase.
+
+    ``this summer`` (or ``this summer#2`` for its second occurrence) names consecutive
+    words of the passage; each of them is part of the answer. An empty list means the
+    phrase is not in the passage.
+    """
+    canon = canonical_target(target)
+    phrase, _, n = canon.rpartition("#")
+    parts = [w.casefold() for w in words(phrase)]
+    if len(parts) <= 1:
+        return [canon]
+    found = [w.casefold() for w in words(passage)]
+    refs = target_refs(passage)
+    starts = [i for i in range(len(found) - len(parts) + 1) if found[i : i + len(parts)] == parts]
+    k = int(n or 1) - 1
+    return refs[starts[k] : starts[k] + len(parts)] if k < len(starts) else []
 
 
 def load_misconceptions(root: Path) -> dict[str, Misconception]:
@@ -463,10 +483,11 @@ class _BankChecker:
             return
         refs = set(target_refs(passage))
         for i, target in enumerate(q.targets):
-            if canonical_target(target) not in refs:
+            found = set(target_words(target, passage))
+            if not found or not found <= refs:
                 self.add(
                     f"{where}.targets[{i}]",
-                    f"'{target}' is not a word of the sentence "
+                    f"'{target}' is not a word or phrase of the sentence "
                     "(use word#2 for a second occurrence)",
                 )
         canon = [canonical_target(t) for t in q.targets]

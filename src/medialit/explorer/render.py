@@ -57,13 +57,24 @@ def sentence_html(sentence: Any, selected: bool = False) -> str:
     if selected:
         classes.append("medialit-selected")
     parts = []
+    # A quotation (and an unattributed stretch) is opened once and closed once, so a
+    # hedge or number inside it does not cut its box into pieces.
+    open_outer: list[str] = []
     for seg in segments(sentence):
+        wanted = [m for m in ("quote", "unattributed") if m in seg.marks]
+        while open_outer and open_outer != wanted[: len(open_outer)]:
+            open_outer.pop()
+            parts.append("</span>")
+        for mark in wanted[len(open_outer):]:
+            open_outer.append(mark)
+            parts.append(f'<span class="medialit-{mark}">')
         text = escape(seg.text)
-        for mark in ("number", "hedge", "quote", "unattributed"):
+        for mark in ("number", "hedge"):
             if mark in seg.marks:
                 tag = "strong" if mark == "number" else "span"
                 text = f'<{tag} class="medialit-{mark}">{text}</{tag}>'
         parts.append(text)
+    parts.extend("</span>" for _ in open_outer)
     pointer = "▶ " if selected else ""
     return (
         f'<span class="{" ".join(classes)}" data-sentence="{escape(sentence.id)}" '
@@ -75,7 +86,7 @@ def sentence_html(sentence: Any, selected: bool = False) -> str:
 
 def legend_html(kinds: Iterable[str]) -> str:
     items = [
-        f'<li><span class="medialit-swatch" '
+        f'<li><span class="medialit-swatch medialit-kind-{escape(k)}" '
         f'style="background:{tint(KIND_COLORS.get(k, "#DDDDDD"))}"></span>'
         f"[{escape(kind_label(k))}]</li>"
         for k in kinds
@@ -151,5 +162,6 @@ def card_for(course: Any, sentence_id: str) -> str:
 
 
 EMPTY_CARD = (f'{STYLE}<section class="medialit-card medialit-card-none" aria-live="polite">'
-              "<p>Choose a sentence in the list to see who said it, how it reached the "
+              "<p>Choose a sentence in the article (click it, or Tab to the article, move "
+              "with the arrow keys and press Enter) to see who said it, how it reached the "
               "article, and what the record says.</p></section>")

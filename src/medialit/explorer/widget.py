@@ -1,55 +1,55 @@
-"""The article explorer as ipywidgets: a filter, a keyboard-operable sentence list, the
-article and the selected sentence's card.
+"""The article explorer as an anywidget component: a kind filter, the article with every
+sentence selectable where it stands, and the selected sentence's card.
 
-All content comes from :mod:`medialit.explorer.render`; this module only wires
-events. Tests drive it without a browser: set ``explorer.selector.value`` (or
-``explorer.kind_filter.value``) and read ``explorer.card.value``.
+All content comes from :mod:`medialit.explorer.render` (the article) and
+:mod:`medialit.explorer.cards` through ``render.card_for`` (the card); this module
+only keeps the filter and the selection, and ``static/explorer.js`` shows them.
+Tests drive it without a browser: set ``explorer.selected`` (or ``explorer.kind``),
+as the browser does, and read ``explorer.card``.
 """
 
 from __future__ import annotations
 
+import pathlib
 from typing import Any
 
-import ipywidgets as widgets
+import anywidget
+import traitlets
 
-from medialit.explorer.cards import ExplorerError, filter_sentences, kinds_in, options
+from medialit.explorer.cards import ExplorerError, filter_sentences, kinds_in
 from medialit.explorer.gate import for_learner
 from medialit.explorer.render import EMPTY_CARD, article_html, card_for
 from medialit.figures.common import course_or_default
 from medialit.figures.palette import kind_label
-from medialit.keyboard import make_keyboard_operable
 
 ALL = "all"
+STATIC = pathlib.Path(__file__).parent / "static"
 
 
-class ArticleExplorer(widgets.VBox):
-    """Select a sentence (arrow keys in the list) to see its card; filter by kind."""
+class ArticleExplorer(anywidget.AnyWidget):
+    """Click a sentence in the article (or reach it with Tab and the arrow keys) to see
+    its card; filter by kind."""
+
+    _esm = STATIC / "explorer.js"
+    _css = STATIC / "explorer.css"
+
+    kinds = traitlets.List().tag(sync=True)  # [[value, label], ...]
+    kind = traitlets.Unicode(ALL).tag(sync=True)
+    selected = traitlets.Unicode("").tag(sync=True)
+    article = traitlets.Unicode("").tag(sync=True)
+    card = traitlets.Unicode(EMPTY_CARD).tag(sync=True)
 
     def __init__(self, course: Any | None = None, kind: str | None = None,
                  selected: str | None = None) -> None:
         self.course = for_learner(course_or_default(course))  # sealed fields wait
-        kinds = kinds_in(self.course)
-        self.kind_filter = widgets.Dropdown(
-            options=[("all kinds", ALL)] + [(kind_label(k), k) for k in kinds],
-            value=ALL, description="Show", style={"description_width": "initial"},
-        )
-        self.selector = widgets.Select(
-            options=options(self.course.sentences), value=None, rows=8,
-            description="Sentence", style={"description_width": "initial"},
-            layout=widgets.Layout(width="100%"),
-        )
-        self.article = widgets.HTML(article_html(self.course))
-        self.card = widgets.HTML(EMPTY_CARD)
-        help_text = widgets.HTML(
-            "<p>Use Tab to reach the list and the arrow keys to move through the sentences; "
-            "the card below the article follows the selection.</p>")
-        super().__init__([help_text, self.kind_filter, self.selector, self.article, self.card])
-        self.add_class("medialit-explorer-widget")
-        make_keyboard_operable(self)
-        self.kind_filter.observe(self._on_kind, names="value")
-        self.selector.observe(self._on_select, names="value")
+        known = kinds_in(self.course)
+        super().__init__(kinds=[[ALL, "all kinds"]] + [[k, kind_label(k)] for k in known])
+        self._known = known
+        self.article = article_html(self.course)
+        self.observe(self._on_kind, names="kind")
+        self.observe(self._on_select, names="selected")
         if kind is not None:
-            self.kind_filter.value = kind if kind in kinds else self._bad_kind(kind, kinds)
+            self.kind = kind if kind in known else self._bad_kind(kind, known)
         if selected is not None:
             self.select(selected)
 
@@ -57,37 +57,45 @@ class ArticleExplorer(widgets.VBox):
     def _bad_kind(kind: str, kinds: list[str]) -> str:
         raise ExplorerError(f"unknown kind {kind!r}; this course has: {', '.join(kinds)}")
 
+    def shown(self) -> list[str]:
+        """Ids of the sentences the filter shows."""
+        return [s.id for s in self._visible()]
+
     def select(self, sentence_id: str) -> None:
-        """Select a sentence by id (as a learner would in the list)."""
-        ids = [value for _, value in self.selector.options]
+        """Select a sentence by id, as a click on it does."""
+        ids = self.shown()
         if sentence_id not in ids:
             known = ", ".join(ids) or "none"
-            raise ExplorerError(f"sentence {sentence_id!r} is not in the list; shown: {known}")
-        self.selector.value = sentence_id
+            raise ExplorerError(f"sentence {sentence_id!r} is not shown; shown: {known}")
+        self.selected = sentence_id
 
     def _visible(self) -> list[Any]:
-        kind = self.kind_filter.value
-        return filter_sentences(self.course, None if kind == ALL else [kind])
+        kind = self.kind
+        return filter_sentences(self.course, None if kind in (ALL, "") else [kind])
 
     def _on_kind(self, change: dict) -> None:
-        visible = self._visible()
-        current = self.selector.value
-        self.selector.options = options(visible)
-        ids = [s.id for s in visible]
-        self.selector.value = current if current in ids else None
+        if change["new"] not in (ALL, "") and change["new"] not in self._known:
+            self.kind = change["old"]
+            return
+        if self.selected and self.selected not in self.shown():
+            self.selected = ""  # refreshes through _on_select
+            return
         self._refresh()
 
     def _on_select(self, change: dict) -> None:
+        if change["new"] and change["new"] not in self.shown():
+            self.selected = change["old"] if change["old"] in self.shown() else ""
+            return
         self._refresh()
 
     def _refresh(self) -> None:
-        chosen = self.selector.value
-        self.article.value = article_html(self.course, self._visible(), selected=chosen)
-        self.card.value = card_for(self.course, chosen) if chosen else EMPTY_CARD
+        chosen = self.selected or None
+        self.article = article_html(self.course, self._visible(), selected=chosen)
+        self.card = card_for(self.course, chosen) if chosen else EMPTY_CARD
 
     def __repr__(self) -> str:
-        chosen = self.selector.value
-        shown = len(self.selector.options)
+        chosen = self.selected
+        shown = len(self.shown())
         return (f"Article explorer: {shown} of {len(self.course.sentences)} sentences shown"
                 + (f", sentence {chosen} selected" if chosen else "") + ".")
 

@@ -60,3 +60,12 @@ class MemorySink:
 
     def attempt_count(self, learner: str, lesson: str, question: str) -> int:
         return len(self._matching(learner, lesson, question))
+
+    def rename_learner(self, old: str, new: str) -> int:
+        """Move every answer of ``old`` to ``new``; returns how many moved."""
+        from dataclasses import replace
+
+        moved = [i for i, a in enumerate(self.attempts) if a.learner == old]
+        for i in moved:
+            self.attempts[i] = replace(self.attempts[i], learner=new)
+        return len(moved)

@@ -42,8 +42,8 @@ def bar_chart(
             ys, values, height=height, color=color, hatch=hatch, edgecolor="black",
             linewidth=0.6, label=name,
         )
-        ax.bar_label(bars, labels=[value_format.format(v) for v in values], padding=3, fontsize=8)
-    ax.set_yticks(range(len(labels)), labels=list(labels), fontsize=8)
+        ax.bar_label(bars, labels=[value_format.format(v) for v in values], padding=3, fontsize=10)
+    ax.set_yticks(range(len(labels)), labels=list(labels), fontsize=10)
     ax.invert_yaxis()
     ax.margins(y=0.01)
     ax.set_xlim(0, xmax * 1.15 if xmax else 1)
@@ -51,7 +51,7 @@ def bar_chart(
     ax.set_title(title)
     ax.spines[["top", "right"]].set_visible(False)
     if len(series) > 1:
-        ax.legend(loc="lower right", fontsize=8, frameon=False)
+        ax.legend(loc="lower right", fontsize=10, frameon=False)
     return fig
 
 

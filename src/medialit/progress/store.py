@@ -664,6 +664,28 @@ class SQLiteStore:
     def set_learner_name(self, name: str) -> None:
         self.set_setting(LEARNER_KEY, name)
 
+    def rename_learner(self, old: str, new: str) -> int:
+        """Move every answer of ``old`` to ``new`` (saved and pending); returns how many."""
+        if self.read_only:
+            return 0
+        with self._lock:
+            moved = 0
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.execute("BEGIN IMMEDIATE")
+                try:
+                    moved = self._conn.execute(
+                        "UPDATE attempts SET learner = ? WHERE learner = ?", (new, old)
+                    ).rowcount
+                    self._conn.execute("COMMIT")
+                except BaseException:
+                    self._conn.execute("ROLLBACK")
+                    raise
+            for row in self._pending:
+                if row["learner"] == old:
+                    row["learner"] = new
+                    moved += 1
+            return int(moved)
+
     # ---------------------------------------------------------- backup / reset
     def backup(self, target: Path | None = None) -> Path:
         """A consistent copy of the whole file (even while other kernels write)."""

@@ -1,8 +1,9 @@
-"""ipywidgets views: the name picker (notebook 0) and the progress panel.
+"""Anywidget views: the name picker (notebook 0) and the progress panel.
 
 All logic lives in :mod:`.learner`, :mod:`.summary` and :mod:`.chart`; these
-views only wire widgets to it, and write feedback into widget values so a plain
-pytest can click the button and read the result.
+views only carry it to the browser (``static/panel.js``), and take messages back
+("save" with the name as typed, "refresh"), so a plain pytest can drive them by
+handing their handler the same message.
 """
 
 from __future__ import annotations
@@ -11,41 +12,70 @@ import base64
 import html
 import io
 import os
+import pathlib
+from typing import Any
 
-import ipywidgets as widgets
+import anywidget
+import traitlets
 
 from medialit.progress.attempts import AnswerSink
 from medialit.progress.chart import progress_chart
-from medialit.progress.learner import InvalidName, save_name
+from medialit.progress.learner import InvalidName, choose_name
 from medialit.progress.sink import current_learner, current_sink
 from medialit.progress.summary import Totals, course_totals, lesson_progress
 
+STATIC = pathlib.Path(__file__).parent / "static"
 
-def name_picker(sink: AnswerSink | None = None) -> widgets.VBox:
-    """A labelled text box and a Save button."""
-    sink = sink or current_sink()
-    stored = getattr(sink, "learner_name", lambda: None)()
-    box = widgets.Text(
-        value=stored or "",
-        description="Your name",
-        placeholder="a name or nickname",
-        style={"description_width": "initial"},
-    )
-    button = widgets.Button(description="Save name", tooltip="Save the name for your answers")
-    status = widgets.HTML(value=_name_status(stored))
 
-    def save(_: object = None) -> None:
+class _Panel(anywidget.AnyWidget):
+    _esm = STATIC / "panel.js"
+    _css = STATIC / "panel.css"
+    kind = traitlets.Unicode("").tag(sync=True)
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.on_msg(self._on_message)
+
+    def _on_message(self, _widget: Any, content: Any, _buffers: Any = None) -> None:
+        raise NotImplementedError
+
+
+class NamePicker(_Panel):
+    """A labelled text box and a Save button (Enter saves too)."""
+
+    value = traitlets.Unicode("").tag(sync=True)
+    status = traitlets.Unicode("").tag(sync=True)
+
+    def __init__(self, sink: AnswerSink | None = None) -> None:
+        self.sink = sink or current_sink()
+        stored = getattr(self.sink, "learner_name", lambda: None)()
+        super().__init__(kind="name", value=stored or "", status=_name_status(stored))
+
+    def __repr__(self) -> str:
+        return "<Name picker>"
+
+    def _on_message(self, _widget: Any, content: Any, _buffers: Any = None) -> None:
+        if isinstance(content, dict) and content.get("type") == "save":
+            self.save(str(content.get("name", "")))
+
+    def save(self, raw: str) -> str | None:
+        """Save the name as typed; returns it cleaned, or None with the reason shown."""
         try:
-            name = save_name(box.value, sink)
+            choice = choose_name(raw, self.sink)
         except InvalidName as problem:
             reason = html.escape(str(problem))
-            status.value = f"<p role='alert'><strong>Not saved:</strong> {reason}</p>"
-            return
-        box.value = name
-        status.value = _name_status(name)
+            self.status = f"<p role='alert'><strong>Not saved:</strong> {reason}</p>"
+            return None
+        self.value = choice.name
+        status = _name_status(choice.name)
+        if choice.notice:
+            status += f"<p class='medialit-carried'>{html.escape(choice.notice)}</p>"
+        self.status = status
+        return choice.name
 
-    button.on_click(save)
-    return widgets.VBox([widgets.HBox([box, button]), status])
+
+def name_picker(sink: AnswerSink | None = None) -> NamePicker:
+    return NamePicker(sink)
 
 
 def _name_status(name: str | None) -> str:
@@ -85,22 +115,37 @@ def progress_html(
         f"<table><caption>Progress for {html.escape(learner)}</caption>"
         "<thead><tr><th scope='col'>Lesson</th><th scope='col'>Answered</th>"
         f"<th scope='col'>Right</th></tr></thead><tbody>{rows}</tbody></table>"
+        f"<div class='medialit-chart' role='group' aria-label='Chart'>"
         f"<img src='data:image/png;base64,{image}' alt='{html.escape(chart.alt, quote=True)}'>"
+        "</div>"
     )
 
 
-def progress_widget(totals: Totals, sink: AnswerSink | None = None) -> widgets.VBox:
+class ProgressPanel(_Panel):
     """Per-lesson answered and right, with a Refresh button."""
-    panel = widgets.HTML(value=progress_html(totals, sink))
-    refresh = widgets.Button(description="Refresh", tooltip="Show your latest progress")
 
-    def update(_: object = None) -> None:
-        panel.value = progress_html(totals, sink)
+    html = traitlets.Unicode("").tag(sync=True)
 
-    refresh.on_click(update)
-    return widgets.VBox([refresh, panel])
+    def __init__(self, totals: Totals, sink: AnswerSink | None = None) -> None:
+        self.totals = totals
+        self.sink = sink
+        super().__init__(kind="progress", html=progress_html(totals, sink))
+
+    def __repr__(self) -> str:
+        return "<Progress panel>"
+
+    def _on_message(self, _widget: Any, content: Any, _buffers: Any = None) -> None:
+        if isinstance(content, dict) and content.get("type") == "refresh":
+            self.refresh()
+
+    def refresh(self) -> None:
+        self.html = progress_html(self.totals, self.sink)
 
 
-def course_progress_widget(sink: AnswerSink | None = None) -> widgets.VBox:
+def progress_widget(totals: Totals, sink: AnswerSink | None = None) -> ProgressPanel:
+    return ProgressPanel(totals, sink)
+
+
+def course_progress_widget(sink: AnswerSink | None = None) -> ProgressPanel:
     """:func:`progress_widget` with totals taken from ``medialit.content.current_course()``."""
     return progress_widget(course_totals(), sink)

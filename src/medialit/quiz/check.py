@@ -36,6 +36,7 @@ from medialit.content.quizbank import (
     TextQuestion,
     canonical_target,
     target_refs,
+    words,
 )
 from medialit.quiz.key import Key, key_for
 from medialit.quiz.normalize import (
@@ -367,6 +368,20 @@ def _match(q: MatchQuestion, key: Key, response: Any) -> Verdict:
     )
 
 
+def word_label(question: Question, ref: str) -> str:
+    """``summer#1`` as the passage writes it (``Summer``, ``10,000``), with ``(2nd)`` for a
+    repeated word, so feedback never shows a lower-cased name."""
+    passage = getattr(question, "text", None) or ""
+    shown = dict(zip(target_refs(passage), words(passage), strict=True)) if passage else {}
+    word, _, n = ref.rpartition("#")
+    if ref in shown:
+        word = shown[ref]
+    if not word or n in ("", "1"):
+        return word or ref
+    suffix = {"2": "nd", "3": "rd"}.get(n, "th")
+    return f"{word} ({n}{suffix})"
+
+
 def ref_label(ref: str) -> str:
     """``may#2`` -> ``may (2nd)`` for a learner's eyes."""
     word, _, n = ref.rpartition("#")
@@ -387,20 +402,20 @@ def _highlight(q: HighlightQuestion, key: Key, response: Any) -> Verdict:
     if known is not None:
         strange = [r for r in chosen if r not in known]
         if strange:
-            raise Unreadable(f"{_quote(ref_label(strange[0]))} is not a word of this sentence.")
+            raise Unreadable(f"{_quote(word_label(q, strange[0]))} is not a word of this sentence.")
         order = {r: i for i, r in enumerate(known)}
         chosen.sort(key=lambda r: order[r])
     hits = [r for r in chosen if key.is_target(r)]
     extras = [r for r in chosen if not key.is_target(r)]
     needed = key.target_count()
     missed = needed - len(hits)
-    details = [Detail(ref_label(r), True, "✓ one of the words asked for") for r in hits]
-    details += [Detail(ref_label(r), False, "✗ not one of the words asked for") for r in extras]
+    details = [Detail(word_label(q, r), True, "✓ one of the words asked for") for r in hits]
+    details += [Detail(word_label(q, r), False, "✗ not one of the words asked for") for r in extras]
     ok = not extras and missed == 0
     lines = []
     if extras:
-        words = ", ".join(_quote(ref_label(r)) for r in extras)
-        lines.append(f"Not needed: {words}.")
+        names = ", ".join(_quote(word_label(q, r)) for r in extras)
+        lines.append(f"Not needed: {names}.")
     if missed:
         lines.append(f"{missed} word{'s' if missed != 1 else ''} still to find.")
     general = key.box.get("feedback")
@@ -412,4 +427,4 @@ def _highlight(q: HighlightQuestion, key: Key, response: Any) -> Verdict:
     )
 
 
-__all__ = ["Detail", "Verdict", "check", "invalid", "judge", "ref_label"]
+__all__ = ["Detail", "Verdict", "check", "invalid", "judge", "ref_label", "word_label"]

@@ -76,16 +76,19 @@ def quiz(
     """Show one question, one section, or a whole bank of a lesson.
 
     ``lesson`` is a lesson id of the course (found as ``load_course`` finds it,
-    or under ``root``), or the path of a ``quiz.yaml`` file.
+    or under ``root``), or the path of a ``quiz.yaml`` file. ``learner`` fixes the
+    name answers are stored under; left out, the name is read at each answer.
     """
-    from medialit.progress.sink import current_learner, current_sink
+    from medialit.progress.sink import current_sink
 
     try:
         if lesson.endswith((".yaml", ".yml")):
             bank, misconceptions = load_quiz_file(lesson)
         else:
             bank, misconceptions = _from_course(lesson, root)
-        who = learner or current_learner()
+        # The learner is read when an answer is recorded, not now: lesson 0 shows
+        # questions before the learner has chosen a name.
+        who = learner
         where = sink or current_sink()
         sections = {s.id: s.title for s in bank.sections}
         if question is not None:

@@ -20,7 +20,7 @@ from medialit.content.quizbank import (
     NumericQuestion,
     Question,
     TextQuestion,
-    canonical_target,
+    target_words,
 )
 from medialit.quiz.normalize import text_key
 from medialit.quiz.seal import close_box, digest, make_salt, open_box
@@ -81,11 +81,16 @@ class Key:
         expected = self.q.pairs[index].right
         return expected is not None and text_key(expected) == text_key(right)
 
+    @cached_property
+    def _targets(self) -> set[str]:
+        passage = self.q.text or ""
+        return {ref for t in self.q.targets for ref in target_words(t, passage)}
+
     def is_target(self, ref: str) -> bool:
-        return ref in {canonical_target(t) for t in self.q.targets}
+        return ref in self._targets
 
     def target_count(self) -> int:
-        return len(self.q.targets)
+        return len(self._targets)
 
     def feedback_list(self, name: str) -> list[dict[str, Any]]:
         value = self.box.get(name)
@@ -194,7 +199,8 @@ def seal_question(q: Question, lesson: str, seed: str = "medialit") -> dict[str,
         public["choices"] = q.right_choices
         keys = [h("pair", str(n), text_key(p.right or "")) for n, p in enumerate(pairs)]
     elif isinstance(q, HighlightQuestion):
-        keys = sorted({h("target", canonical_target(t)) for t in q.targets})
+        passage = q.text or ""
+        keys = sorted({h("target", ref) for t in q.targets for ref in target_words(t, passage)})
     public["seal"] = {"salt": salt, "keys": keys, "box": close_box(salt, q.id, box_content(q))}
     return public
 

@@ -59,17 +59,35 @@ def instructions(question: Question) -> str:
     return text
 
 
-def verdict_html(verdict: Verdict, misconception_label: str = "Common mix-up") -> str:
+def verdict_html(
+    verdict: Verdict,
+    misconception_label: str = "Common mix-up",
+    order: list[str] | None = None,
+    numbered: bool = True,
+) -> str:
+    """The verdict in words and symbols. ``order`` lists detail labels as the rows stand
+    on screen: details then follow it, numbered (unless ``numbered`` is False) when
+    every row has one."""
     parts = [f"<p><strong>{html.escape(verdict.headline)}</strong></p>"]
     if verdict.feedback:
         parts.append(safe_html(verdict.feedback))
-    if verdict.details:
+    details = list(verdict.details)
+    if not order:
+        numbered = False
+    else:
+        rank = {label: i for i, label in enumerate(order)}
+        details.sort(key=lambda d: rank.get(d.label, len(rank)))
+        numbered = (
+            numbered and len(details) == len(order) and all(d.label in rank for d in details)
+        )
+    if details:
         rows = "".join(
             f"<li>{'✓' if d.ok else '✗'} <em>{html.escape(d.label)}</em>"
             f"{': ' + html.escape(d.message.lstrip('✓✗ ')) if d.message else ''}</li>"
-            for d in verdict.details
+            for d in details
         )
-        parts.append(f"<ul class='medialit-details'>{rows}</ul>")
+        tag = "ol" if numbered else "ul"
+        parts.append(f"<{tag} class='medialit-details'>{rows}</{tag}>")
     if verdict.misconception_name:
         parts.append(
             f"<p class='medialit-misconception'>{html.escape(misconception_label)}: "

@@ -1,24 +1,31 @@
-"""ipywidgets views: a thin layer that reads inputs, calls ``check`` and writes HTML.
+"""Quiz views as anywidget components: the browser shows, Python judges.
 
-Every control is a native ipywidgets control (radio buttons, checkboxes, toggle
-buttons, dropdowns, text boxes, buttons), so it works from the keyboard and has
-a label a screen reader can announce. Feedback goes into an ``HTML`` widget's
-``value``, so a test can set inputs, call ``button.click()`` and read it.
+A :class:`QuestionView` sends the browser only what a learner may see before
+answering (:func:`question_spec`: prompt, options, items, words) and, after an
+answer, the feedback. The browser sends back ``{"type": "check", "response": ...}``
+with the response read from the controls at the moment "Check answer" is pressed
+(or Enter in a text box), so what is graded is always what is on screen. The
+answer key never leaves Python: :func:`medialit.quiz.check.check` judges here.
 
-No widget trait ever holds the answer key: the question object stays on the
-Python side, and explanations are written into the page only after an answer.
+The ES module and its CSS are files of this package (``static/quiz.js``,
+``static/quiz.css``): no build step and no Jupyter extension, and no dependence on
+trusted output. Tests drive a view without a browser through :meth:`QuestionView.submit`
+or by handing its message handler the message the browser would send.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+import pathlib
+import re
+from collections.abc import Callable, Mapping
 from typing import Any
 
+import anywidget
 import ipywidgets as widgets
+import traitlets
 
-from medialit.content.quizbank import Question, target_refs, words
-from medialit.keyboard import make_keyboard_operable
+from medialit.content.quizbank import WORD, Question, target_refs
 from medialit.progress.attempts import AnswerSink, Attempt
 from medialit.quiz.check import Verdict, check, invalid
 from medialit.quiz.render import (
@@ -31,308 +38,204 @@ from medialit.quiz.render import (
 )
 from medialit.quiz.shuffle import shuffled
 
+STATIC = pathlib.Path(__file__).parent / "static"
 PLACEHOLDER = "Choose…"
+# Option order is the same for every learner, so choosing a name after a quiz was
+# shown (lesson 0) never reshuffles it.
+ORDER_SEED = "course"
 
 
-class Inputs:
-    """The answer controls of one question, and how to read and restore a response."""
+def legend_html(markdown: str) -> str:
+    """Author markdown as phrasing content for a ``<legend>``: paragraphs become blocks."""
+    rendered = author_html(markdown)
+    rendered = re.sub(r"<p>", "<span class='medialit-para'>", rendered)
+    return re.sub(r"</p>", "</span>", rendered)
 
-    def __init__(self, question: Question, order_key: tuple[str, str, str]) -> None:
-        self.q = question
-        self.order_key = order_key
-        self.box = widgets.VBox(layout=widgets.Layout(width="100%"))
-        self.box.add_class("medialit-inputs")
-        getattr(self, f"_build_{question.type}")()
 
-    def _order(self, items: list[Any]) -> list[Any]:
-        return shuffled(items, *self.order_key) if self.q.shuffle else list(items)
+def passage_segments(passage: str) -> list[dict[str, str]]:
+    """A highlight passage as runs of plain text and selectable words (``ref`` = ``word#n``)."""
+    refs = target_refs(passage)
+    out: list[dict[str, str]] = []
+    at = 0
+    for match, ref in zip(WORD.finditer(passage), refs, strict=True):
+        if match.start() > at:
+            out.append({"text": passage[at : match.start()]})
+        out.append({"text": match.group(), "ref": ref})
+        at = match.end()
+    if at < len(passage):
+        out.append({"text": passage[at:]})
+    return out
 
-    # -- building ----------------------------------------------------------------------
 
-    def _build_single(self) -> None:
-        self.radio = widgets.RadioButtons(
-            options=self._order([o.text for o in self.q.options]),
-            value=None,
-            description="Answer",
-            layout=widgets.Layout(width="auto"),
-        )
-        self.box.children = (self.radio,)
+def order(question: Question, items: list[Any]) -> list[Any]:
+    return shuffled(items, ORDER_SEED, "", question.id) if question.shuffle else list(items)
 
-    def _build_multiple(self) -> None:
-        self.checks = [
-            widgets.Checkbox(
-                value=False,
-                description=text,
-                tooltip=text,
-                indent=False,
-                layout=widgets.Layout(width="auto"),
-            )
-            for text in self._order([o.text for o in self.q.options])
-        ]
-        self.box.children = tuple(self.checks)
 
-    def _build_numeric(self) -> None:
-        unit = self.q.unit
+def question_spec(lesson: str, question: Question, number: int | None = None) -> dict[str, Any]:
+    """Everything the browser gets before an answer: what a printed quiz would show."""
+    q = question
+    spec: dict[str, Any] = {
+        "type": q.type,
+        "title": f"Question {number}" if number else "Question",
+        "instructions": instructions(q),
+        "prompt": legend_html(q.prompt),
+        "passage": q.text if q.text and q.type != "highlight" else "",
+        "has_hint": bool(q.hint),
+        "placeholder": PLACEHOLDER,
+    }
+    if q.type in ("single", "multiple"):
+        spec["options"] = order(q, [o.text for o in q.options])
+    elif q.type in ("numeric", "text"):
+        unit = getattr(q, "unit", None) or ""
+        spec["unit"] = unit
         example = "42" + (" %" if unit == "%" else f" {unit}" if unit else "")
-        self.entry = widgets.Text(
-            value="",
-            placeholder=f"e.g. {example}",
-            description="Answer",
-            tooltip="Type a number" + (f" ({unit})" if unit else ""),
-            continuous_update=False,
-        )
-        self.box.children = (self.entry,)
-
-    def _build_text(self) -> None:
-        self.entry = widgets.Text(
-            value="",
-            placeholder="Type your answer",
-            description="Answer",
-            tooltip="Type a short answer",
-            continuous_update=False,
-        )
-        self.box.children = (self.entry,)
-
-    def _row(self, n: int, label: str, control: widgets.Widget) -> widgets.Widget:
-        text = widgets.HTML(f"<strong>{n}.</strong> {html.escape(label)}")
-        row = widgets.VBox([text, control])
-        row.add_class("medialit-row")
-        return row
-
-    def _build_classify(self) -> None:
-        cats = list(self.q.categories)
-        compact = len(cats) <= 4 and all(len(c) <= 28 for c in cats)
-        self.items = self._order(list(self.q.items))
-        self.pickers: list[widgets.ValueWidget] = []
-        rows = []
-        for n, item in enumerate(self.items, start=1):
-            if compact:
-                picker = widgets.ToggleButtons(
-                    options=cats,
-                    value=None,
-                    description=f"Item {n}",
-                    tooltips=[f"Item {n}: {c}" for c in cats],
-                    style={"button_width": "auto"},
-                )
-            else:
-                picker = widgets.Dropdown(
-                    options=[(PLACEHOLDER, None), *((c, c) for c in cats)],
-                    value=None,
-                    description=f"Item {n}",
-                )
-            self.pickers.append(picker)
-            rows.append(self._row(n, item.label, picker))
-        self.box.children = tuple(rows)
-
-    def _build_match(self) -> None:
-        choices = self._order(self.q.right_choices)
-        self.lefts = self._order([p.left for p in self.q.pairs])
-        self.pickers = []
-        rows = []
-        for n, left in enumerate(self.lefts, start=1):
-            picker = widgets.Dropdown(
-                options=[(PLACEHOLDER, None), *((c, c) for c in choices)],
-                value=None,
-                description=f"Match {n}",
-                layout=widgets.Layout(width="auto", max_width="100%"),
-            )
-            self.pickers.append(picker)
-            rows.append(self._row(n, left, picker))
-        self.box.children = tuple(rows)
-
-    def _build_highlight(self) -> None:
-        passage = self.q.text or ""
-        self.refs = target_refs(passage)
-        found = words(passage)
-        self.toggles = []
-        for i, (word, _ref) in enumerate(zip(found, self.refs, strict=True), start=1):
-            toggle = widgets.ToggleButton(
-                value=False,
-                description=word,
-                tooltip=f"Word {i} of {len(found)}: {word} (not picked)",
-                layout=widgets.Layout(width="auto"),
-            )
-            toggle.observe(self._mark, names="value")
-            self.toggles.append(toggle)
-        words_box = widgets.Box(self.toggles, layout=widgets.Layout(flex_flow="row wrap"))
-        words_box.add_class("medialit-words")
-        self.box.children = (words_box,)
-
-    @staticmethod
-    def _mark(change: Mapping[str, Any]) -> None:
-        """Show a pressed word by a tick and in its tooltip, not by colour alone."""
-        toggle = change["owner"]
-        toggle.icon = "check" if change["new"] else ""
-        state = "picked" if change["new"] else "not picked"
-        toggle.tooltip = toggle.tooltip.rsplit(" (", 1)[0] + f" ({state})"
-
-    # -- reading and restoring ---------------------------------------------------------
-
-    def response(self) -> Any:
-        t = self.q.type
-        if t == "single":
-            return self.radio.value
-        if t == "multiple":
-            return [c.description for c in self.checks if c.value]
-        if t in ("numeric", "text"):
-            return self.entry.value
-        if t == "classify":
-            return {item.key: p.value for item, p in zip(self.items, self.pickers, strict=True)}
-        if t == "match":
-            return {left: p.value for left, p in zip(self.lefts, self.pickers, strict=True)}
-        return [ref for ref, tog in zip(self.refs, self.toggles, strict=True) if tog.value]
-
-    def restore(self, response: Any) -> None:
-        """Put a stored response back; anything that no longer fits the question is skipped."""
-        t = self.q.type
-        try:
-            if t == "single" and response in self.radio.options:
-                self.radio.value = response
-            elif t == "multiple" and isinstance(response, list):
-                for c in self.checks:
-                    c.value = c.description in response
-            elif t in ("numeric", "text") and isinstance(response, str | int | float):
-                self.entry.value = str(response)
-            elif t in ("classify", "match") and isinstance(response, dict):
-                keys = [i.key for i in self.items] if t == "classify" else self.lefts
-                for k, picker in zip(keys, self.pickers, strict=True):
-                    value = response.get(k)
-                    if value in {v for v in _values(picker)}:
-                        picker.value = value
-            elif t == "highlight" and isinstance(response, list):
-                for ref, tog in zip(self.refs, self.toggles, strict=True):
-                    tog.value = ref in response
-        except Exception:  # a stale stored answer must never stop the question showing
-            return
+        spec["placeholder"] = f"e.g. {example}" if q.type == "numeric" else "Type your answer"
+    elif q.type == "classify":
+        spec["categories"] = list(q.categories)
+        spec["items"] = [{"key": i.key, "label": i.label} for i in order(q, list(q.items))]
+    elif q.type == "match":
+        spec["choices"] = order(q, q.right_choices)
+        spec["items"] = [{"key": p.left, "label": p.left} for p in order(q, list(q.pairs))]
+    elif q.type == "highlight":
+        spec["segments"] = passage_segments(q.text or "")
+    return spec
 
 
-def _values(picker: widgets.Widget) -> list[Any]:
-    return [o[1] if isinstance(o, tuple) else o for o in picker.options]
+def _row_keys(spec: Mapping[str, Any]) -> list[str]:
+    """The keys of the rows the learner sees, in screen order (for numbered feedback)."""
+    if spec["type"] in ("classify", "match"):
+        return [item["key"] for item in spec["items"]]
+    if spec["type"] == "highlight":
+        return [s["ref"] for s in spec["segments"] if "ref" in s]
+    return list(spec.get("options", []))
 
 
-class QuestionView(widgets.VBox):
-    """One question: prompt, controls, Check / Hint / Explanation buttons, feedback."""
+class QuestionView(anywidget.AnyWidget):
+    """One question as a component: a fieldset whose legend is the prompt."""
+
+    _esm = STATIC / "quiz.js"
+    _css = STATIC / "quiz.css"
+
+    spec = traitlets.Dict().tag(sync=True)
+    classes = traitlets.List(traitlets.Unicode()).tag(sync=True)
+    response = traitlets.Any(None, allow_none=True).tag(sync=True)  # last answer, restored
+    feedback = traitlets.Unicode("").tag(sync=True)
+    state = traitlets.Unicode("").tag(sync=True)  # "", correct, retry, invalid
+    marks = traitlets.Dict().tag(sync=True)  # row key -> True/False after a check
+    explanation = traitlets.Unicode("").tag(sync=True)
+    can_explain = traitlets.Bool(False).tag(sync=True)
+    hint = traitlets.Unicode("").tag(sync=True)
+    status = traitlets.Unicode("").tag(sync=True)
+    checked = traitlets.Int(0).tag(sync=True)  # number of checks answered, for the browser
 
     def __init__(
         self,
         question: Question,
         lesson: str,
         *,
-        learner: str,
+        learner: str | Callable[[], str] | None = None,
         sink: AnswerSink,
         misconceptions: Mapping[str, Any] | None = None,
         number: int | None = None,
     ) -> None:
-        super().__init__()
+        spec = question_spec(lesson, question, number)
+        super().__init__(spec=spec, classes=question_classes(lesson, question))
         self.question = question
         self.lesson = lesson
-        self.learner = learner
+        self._learner = learner
         self.sink = sink
         self.misconceptions = misconceptions or {}
         self.number = number
         self.verdict: Verdict | None = None
-        for cls in question_classes(lesson, question):
-            self.add_class(cls)
-
-        title = f"Question {number}" if number else "Question"
-        self.header = widgets.HTML(
-            f"<p><strong>{html.escape(title)}</strong> · {html.escape(instructions(question))}</p>"
-        )
-        self.prompt = widgets.HTML(author_html(question.prompt))
-        self.prompt.add_class("medialit-prompt")
-        parts: list[widgets.Widget] = [self.header, self.prompt]
-        if question.text and question.type != "highlight":
-            passage = widgets.HTML(f"<blockquote>{html.escape(question.text)}</blockquote>")
-            passage.add_class("medialit-passage")
-            parts.append(passage)
-        self.inputs = Inputs(question, (learner, lesson, question.id))
-        parts.append(self.inputs.box)
-
-        self.check_button = widgets.Button(
-            description="Check answer",
-            tooltip="Check your answer and see feedback",
-            button_style="primary",
-            icon="check",
-        )
-        self.check_button.on_click(lambda _b: self.submit())
-        buttons = [self.check_button]
-        self.hint_button = None
-        self.hint = widgets.HTML("")
-        if question.hint:
-            self.hint_button = widgets.Button(description="Show hint", tooltip="Show a hint")
-            self.hint_button.on_click(lambda _b: self.show_hint())
-            buttons.append(self.hint_button)
-        self.explain_button = widgets.Button(
-            description="Show explanation",
-            tooltip="Show the explanation (it gives the answer away)",
-            layout=widgets.Layout(display="none"),
-        )
-        self.explain_button.on_click(lambda _b: self.show_explanation())
-        buttons.append(self.explain_button)
-        row = widgets.HBox(buttons, layout=widgets.Layout(flex_flow="row wrap"))
-        self.feedback = widgets.HTML("")
-        self.feedback.add_class("medialit-feedback-box")
-        self.explanation = widgets.HTML("")
-        self.status = widgets.Label("")
-        parts += [row, self.hint, self.feedback, self.explanation, self.status]
-        self.children = tuple(parts)
-        make_keyboard_operable(self)
+        self.on_msg(self._on_message)
         self._restore()
+
+    # -- identity ----------------------------------------------------------------------
+
+    @property
+    def learner(self) -> str:
+        """Read when it is needed (an answer is recorded or restored), never kept."""
+        if callable(self._learner):
+            return self._learner()
+        if self._learner:
+            return self._learner
+        from medialit.progress.sink import current_learner
+
+        return current_learner()
+
+    # -- what notebooks store --------------------------------------------------------
 
     def __repr__(self) -> str:
         return f"<Quiz {self.lesson}/{self.question.id}: {self.question.type}>"
 
-    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
-        bundle = super()._repr_mimebundle_(**kwargs) or {}
-        bundle["text/plain"] = repr(self)
-        bundle["text/html"] = static_html(self.lesson, self.question, self.number)
-        return bundle
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        bundle = super()._repr_mimebundle_(**kwargs)
+        data, meta = bundle if isinstance(bundle, tuple) else (bundle or {}, {})
+        data = dict(data)
+        data["text/plain"] = repr(self)
+        data["text/html"] = static_html(self.lesson, self.question, self.number)
+        return data, meta
 
-    # -- actions -----------------------------------------------------------------------
+    # -- messages from the browser ---------------------------------------------------
 
-    def _attempts(self) -> int:
+    def _on_message(self, _widget: Any, content: Any, _buffers: Any = None) -> None:
+        if not isinstance(content, dict):
+            return
+        kind = content.get("type")
+        if kind == "check":
+            self.submit(content.get("response"))
+        elif kind == "hint":
+            self.show_hint()
+        elif kind == "explain":
+            self.show_explanation()
+
+    # -- actions ---------------------------------------------------------------------
+
+    def _attempts(self, learner: str) -> int:
         try:
-            return self.sink.attempt_count(self.learner, self.lesson, self.question.id)
+            return self.sink.attempt_count(learner, self.lesson, self.question.id)
         except Exception:
             return 0
 
-    def _set_status(self, note: str = "") -> None:
-        n = self._attempts()
+    def _set_status(self, learner: str, note: str = "") -> None:
+        n = self._attempts(learner)
         text = f"Attempts so far: {n}" if n else "Not answered yet"
-        self.status.value = text + (f" · {note}" if note else "")
+        self.status = text + (f" · {note}" if note else "")
 
     def _restore(self) -> None:
+        learner = self.learner
         try:
-            last = self.sink.last_attempt(self.learner, self.lesson, self.question.id)
+            last = self.sink.last_attempt(learner, self.lesson, self.question.id)
         except Exception:
             last = None
         if last is not None:
-            self.inputs.restore(last.response)
             verdict = check(self.question, last.response, self.misconceptions)
             if verdict.valid:
+                self.response = last.response
                 self._show(verdict)
-                self._set_status("your last answer is shown")
+                self._set_status(learner, "your last answer is shown")
                 return
-        self._set_status()
+        self._set_status(learner)
 
-    def submit(self) -> Verdict:
-        try:
-            response = self.inputs.response()
-        except Exception:
-            response = None
+    def submit(self, response: Any) -> Verdict:
+        """Judge ``response`` (as the browser sends it), record it, show the verdict."""
         if self.question.graded:  # judged by the class service, which keeps the key
             return self._submit_graded(response)
         verdict = check(self.question, response, self.misconceptions)
+        learner = self.learner
         if not verdict.valid:
-            self.feedback.value = verdict_html(verdict)
-            self._set_status("not counted: nothing to check yet")
+            self.feedback = verdict_html(verdict)
+            self.state = "invalid"
+            self.marks = {}
+            self._set_status(learner, "not counted: nothing to check yet")
+            self.checked += 1
             return verdict
         note = ""
         try:
-            attempt = self._attempts() + 1
+            attempt = self._attempts(learner) + 1
             self.sink.record(
                 Attempt(
-                    learner=self.learner,
+                    learner=learner,
                     lesson=self.lesson,
                     question=self.question.id,
                     response=response,
@@ -345,33 +248,69 @@ class QuestionView(widgets.VBox):
             )
         except Exception:
             note = "this answer could not be saved"
+        self.response = response
         self._show(verdict)
-        self._set_status(note)
+        self._set_status(learner, note)
+        self.checked += 1
         return verdict
 
     def _submit_graded(self, response: Any) -> Verdict:
         from medialit.quiz.graded import graded_verdict
 
-        verdict = graded_verdict(self.sink, self.learner, self.lesson, self.question.id, response)
+        learner = self.learner
+        verdict = graded_verdict(self.sink, learner, self.lesson, self.question.id, response)
         if verdict.valid:
+            self.response = response
             self._show(verdict)
         else:
-            self.feedback.value = verdict_html(verdict)
-        self._set_status("" if verdict.valid else "not counted")
+            self.feedback = verdict_html(verdict)
+            self.state = "invalid"
+        self._set_status(learner, "" if verdict.valid else "not counted")
+        self.checked += 1
         return verdict
 
     def _show(self, verdict: Verdict) -> None:
         self.verdict = verdict
-        self.feedback.value = verdict_html(verdict)
+        self.feedback = verdict_html(
+            verdict,
+            order=self._detail_order(verdict),
+            numbered=self.question.type == "classify",  # match items often carry numbers
+        )
+        self.state = "correct" if verdict.correct else "retry"
+        self.marks = self._marks(verdict)
         if verdict.correct:
             self.show_explanation()
         else:
-            self.explanation.value = ""
-            self.explain_button.layout.display = None
+            self.explanation = ""
+            self.can_explain = True
+
+    def _marks(self, verdict: Verdict) -> dict[str, bool]:
+        """✓/✗ per row the learner sees, keyed as the browser keys its rows."""
+        q = self.question
+        if q.type == "classify":
+            labels = {i.label: i.key for i in q.items}
+        elif q.type == "match":
+            labels = {p.left: p.left for p in q.pairs}
+        elif q.type == "highlight":
+            labels = {_display(q, r): r for r in _row_keys(self.spec)}
+        else:
+            return {}
+        return {labels[d.label]: d.ok for d in verdict.details if d.label in labels}
+
+    def _detail_order(self, verdict: Verdict) -> list[str]:
+        """Detail labels in the order the rows stand on screen."""
+        q = self.question
+        keys = _row_keys(self.spec)
+        if q.type == "classify":
+            label_of = {i.key: i.label for i in q.items}
+            return [label_of[k] for k in keys]
+        if q.type == "highlight":
+            return [_display(q, k) for k in keys]
+        return keys
 
     def show_hint(self) -> None:
         if self.question.hint:
-            self.hint.value = (
+            self.hint = (
                 "<div class='medialit-hint'><p><strong>Hint</strong></p>"
                 + author_html(self.question.hint)
                 + "</div>"
@@ -380,10 +319,18 @@ class QuestionView(widgets.VBox):
     def show_explanation(self) -> None:
         """Only after an answer: the explanation comes from the verdict, not the question."""
         if self.verdict is None or not self.verdict.valid:
-            self.feedback.value = verdict_html(invalid("Answer the question first."))
+            self.feedback = verdict_html(invalid("Answer the question first."))
+            self.state = "invalid"
             return
-        self.explanation.value = explanation_html(self.verdict.explanation)
-        self.explain_button.layout.display = "none"
+        self.explanation = explanation_html(self.verdict.explanation)
+        self.can_explain = False
+
+
+def _display(question: Question, ref: str) -> str:
+    """A highlight word as the passage writes it (``Monday``, ``10,000``), for feedback."""
+    from medialit.quiz.check import word_label
+
+    return word_label(question, ref)
 
 
 class QuizView(widgets.VBox):
@@ -396,7 +343,7 @@ class QuizView(widgets.VBox):
         *,
         sections: Mapping[str, str],
         label: str,
-        learner: str,
+        learner: str | Callable[[], str] | None = None,
         sink: AnswerSink,
         misconceptions: Mapping[str, Any] | None = None,
     ) -> None:
@@ -423,13 +370,15 @@ class QuizView(widgets.VBox):
         n = len(self.questions)
         return f"<Quiz {self.label}: {n} question{'s' if n != 1 else ''}>"
 
-    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         bundle = super()._repr_mimebundle_(**kwargs) or {}
-        bundle["text/plain"] = repr(self)
-        bundle["text/html"] = "".join(
+        data, meta = bundle if isinstance(bundle, tuple) else (bundle, None)
+        data = dict(data)
+        data["text/plain"] = repr(self)
+        data["text/html"] = "".join(
             static_html(self.lesson, v.question, v.number) for v in self.questions
         )
-        return bundle
+        return (data, meta) if meta is not None else data
 
     def question(self, question_id: str) -> QuestionView:
         for view in self.questions:
@@ -438,4 +387,4 @@ class QuizView(widgets.VBox):
         raise KeyError(question_id)
 
 
-__all__ = ["Inputs", "QuestionView", "QuizView"]
+__all__ = ["QuestionView", "QuizView", "legend_html", "passage_segments", "question_spec"]
