@@ -8,6 +8,14 @@ from __future__ import annotations
 import pytest
 import yaml
 from browser_course import REPO, calls_of, course_notebooks
+from conftest import artifacts_dir
+from test_components import JS_CLIPPED, SIZES
+
+# The same clipping check as the components', over the evidence views too.
+JS_EVIDENCE_CLIPPED = JS_CLIPPED.replace(
+    "'.medialit-component'",
+    "'.medialit-component, .medialit-lateral-reading, .medialit-check-the-checker'")
+assert JS_EVIDENCE_CLIPPED != JS_CLIPPED
 
 WITH_LATERAL = [p for p in course_notebooks() if calls_of(p, "lateral_reading")]
 WITH_CHECKER = [p for p in course_notebooks() if calls_of(p, "check_the_checker")]
@@ -82,3 +90,31 @@ def test_give_a_verdict_before_seeing_the_courses(ran):
                               arg=result.element_handle())
     assert flat(first["verdict"]["summary"]) in flat(result.inner_text())
     assert nb.problems() == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("course_run", WITH_CHECKER + WITH_LATERAL,
+                         ids=[p.stem for p in WITH_CHECKER + WITH_LATERAL], indirect=True)
+@pytest.mark.parametrize("size", list(SIZES))
+def test_evidence_views_fit_every_width(ran, size):
+    """The record's excerpts, the search box and check-the-checker stay inside their box at
+    1366 px, 800 px and 200 % zoom; screenshots are kept for a person to look at."""
+    nb = ran.notebook
+    page = nb.page
+    old = page.viewport_size
+    where = artifacts_dir(nb.server.state)
+    try:
+        page.set_viewport_size({"width": SIZES[size], "height": 1000})
+        page.wait_for_timeout(400)
+        for css in (".medialit-lateral-reading", ".medialit-check-the-checker"):
+            widgets = nb.widget(css)
+            if widgets.count():
+                widget = widgets.first
+                widget.evaluate("e => e.scrollIntoView({block: 'start'})")
+                page.wait_for_timeout(200)
+                page.screenshot(path=str(where / f"evidence-{ran.path.stem}-{size}"
+                                         f"{css.replace('.medialit-', '-')}.png"))
+        clipped = page.evaluate(JS_EVIDENCE_CLIPPED)
+    finally:
+        page.set_viewport_size(old)
+    assert clipped == [], "\n".join(clipped)

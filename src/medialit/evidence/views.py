@@ -14,10 +14,13 @@ from html import escape
 from medialit.content.packet import Quote
 
 STYLE = """<style>
-.medialit-excerpt{margin:0.5em 0 0.8em 0;padding:0 0 0 0.8em;border-left:4px solid #555}
+.medialit-evidence-view{line-height:1.5;white-space:normal;overflow-wrap:anywhere;max-width:100%}
+.medialit-excerpt{margin:0.5em 0 0.8em 0;padding:0 0 0 0.8em;border-left:4px solid #555;
+  line-height:1.5;overflow-wrap:anywhere;max-width:100%}
 .medialit-excerpt blockquote{margin:0;font-style:normal}
-.medialit-excerpt figcaption{font-size:0.95em;margin-top:0.2em}
-.medialit-excerpt .medialit-excerpt-id{font-family:ui-monospace,monospace;font-size:0.9em}
+.medialit-excerpt figcaption{margin-top:0.2em}
+.medialit-excerpt details{margin-top:0.2em}
+.medialit-excerpt .medialit-excerpt-id{font-family:ui-monospace,monospace}
 </style>"""
 
 
@@ -46,9 +49,9 @@ def citation_line(quote: Quote) -> str:
 
 def excerpt_html(quote: Quote, show_provenance: bool = True) -> str:
     doc = quote.document
-    provenance = (f"<br><small>How the course obtained it: {escape(doc.obtained)} "
-                  f"Rights: {escape(doc.rights.label)}. Excerpt "
-                  f'<span class="medialit-excerpt-id">{escape(quote.id)}</span>.</small>'
+    provenance = (f"<details><summary>How the course obtained this document</summary>"
+                  f"<p>{escape(doc.obtained)} Rights: {escape(doc.rights.label)}. Excerpt "
+                  f'<span class="medialit-excerpt-id">{escape(quote.id)}</span>.</p></details>'
                   if show_provenance else "")
     return (f'<figure class="medialit-excerpt medialit-excerpt-{escape(quote.id)}">'
             f'<blockquote cite="{escape(doc.url, quote=True)}">{escape(quote.excerpt.text)}'
@@ -59,7 +62,7 @@ def excerpts_html(quotes: Iterable[Quote], show_provenance: bool = True) -> str:
     items = [excerpt_html(q, show_provenance) for q in quotes]
     if not items:
         return "<p>No excerpt of the record.</p>"
-    return STYLE + "".join(items)
+    return STYLE + '<div class="medialit-evidence-view">' + "".join(items) + "</div>"
 
 
 __all__ = ["STYLE", "citation_line", "day", "excerpt_html", "excerpts_html"]

@@ -20,6 +20,23 @@ from medialit.evidence.views import excerpts_html
 from medialit.figures.common import course_or_default
 
 _indexes: dict[int, PacketIndex] = {}
+# Text that wraps inside the notebook's column at any width (ipywidgets' HTML and buttons
+# keep one line and a fixed width by default).
+FULL = {"width": "100%"}
+WRAP_STYLE = ("<style>.medialit-evidence .widget-html-content{line-height:1.5;white-space:normal;"
+              "overflow-wrap:anywhere}.medialit-evidence .widget-html{min-width:0;max-width:100%}"
+              ".medialit-evidence button{white-space:normal;height:auto;min-height:2.2em;"
+              "max-width:100%;line-height:1.3}.medialit-evidence .widget-radio-box label"
+              "{white-space:normal}</style>")
+
+
+def _html(value: str = "") -> widgets.HTML:
+    return widgets.HTML(value, layout=widgets.Layout(**FULL))
+
+
+def _button(description: str) -> widgets.Button:
+    return widgets.Button(description=description,
+                          layout=widgets.Layout(width="auto", max_width="100%"))
 
 
 def _index(course: Any) -> PacketIndex:
@@ -36,8 +53,9 @@ def results_html(query: str, hits: list[Any]) -> str:
     if not hits:
         return (f"<p role=\"status\">No excerpt matches <strong>{escape(query)}</strong>. "
                 "Try fewer or different words.</p>")
-    head = (f'<p role="status">{len(hits)} excerpt{"s" if len(hits) != 1 else ""} match '
-            f"<strong>{escape(query)}</strong>, best first:</p>")
+    one = len(hits) == 1
+    head = (f'<p role="status">{len(hits)} {"excerpt matches" if one else "excerpts match"} '
+            f"<strong>{escape(query)}</strong>" + ("" if one else ", best first") + ":</p>")
     return head + excerpts_html([h.quote for h in hits], show_provenance=False)
 
 
@@ -51,13 +69,16 @@ class PacketSearch(widgets.VBox):
             description="Search the record", continuous_update=False,
             style={"description_width": "initial"}, layout=widgets.Layout(width="100%"),
         )
-        self.button = widgets.Button(description="Search", button_style="",
-                                     tooltip="Search the course's documents")
-        self.results = widgets.HTML()
+        self.button = _button("Search")
+        self.button.tooltip = "Search the course's documents"
+        self.results = _html()
         self.results.add_class("medialit-search-results")
-        super().__init__([widgets.HBox([self.query, self.button],
-                                       layout=widgets.Layout(width="100%")), self.results])
+        super().__init__([_html(WRAP_STYLE),
+                          widgets.HBox([self.query, self.button],
+                                       layout=widgets.Layout(width="100%", flex_flow="row wrap")),
+                          self.results], layout=widgets.Layout(**FULL))
         self.add_class("medialit-packet-search")
+        self.add_class("medialit-evidence")
         self.query.observe(lambda _change: self.run(), names="value")
         self.button.on_click(lambda _b: self.run())
         self.run()
@@ -82,22 +103,22 @@ class LateralReading(widgets.VBox):
         self.reveals: dict[str, widgets.Button] = {}
         self.answers: dict[str, widgets.HTML] = {}
         for n, task in enumerate(tasks, start=1):
-            prompt = widgets.HTML(f"<p><strong>Task {n}.</strong> {escape(task.task)}"
+            prompt = _html(f"<p><strong>Task {n}.</strong> {escape(task.task)}"
                                   + (f" <em>Hint: {escape(task.hint)}</em>" if task.hint else "")
                                   + "</p>")
-            button = widgets.Button(description=f"I have an answer: show task {n}'s",
-                                    layout=widgets.Layout(width="auto"))
-            answer = widgets.HTML()
+            button = _button(f"I have an answer: show task {n}'s")
+            answer = _html()
             answer.add_class(f"medialit-task-answer-{task.id}")
             button.on_click(lambda _b, t=task: self.reveal(t.id))
             self.reveals[task.id] = button
             self.answers[task.id] = answer
             rows += [prompt, button, answer]
         self.tasks = {t.id: t for t in tasks}
-        intro = widgets.HTML("<p>The clock starts now. Use the search box to find each answer "
+        intro = _html("<p>The clock starts now. Use the search box to find each answer "
                              "in the record before you open the course's.</p>")
-        super().__init__([intro, self.search, *rows])
+        super().__init__([intro, self.search, *rows], layout=widgets.Layout(**FULL))
         self.add_class("medialit-lateral-reading")
+        self.add_class("medialit-evidence")
 
     def reveal(self, task_id: str) -> None:
         task = self.tasks[task_id]
@@ -119,19 +140,22 @@ class CheckTheChecker(widgets.VBox):
         self.course = course_or_default(course)
         ex = exercise(self.course, sentence_id)
         self.sentence_id = sentence_id
-        head = widgets.HTML(
-            f"<p><strong>Sentence {ex.index}.</strong></p><blockquote>{escape(ex.text)}"
-            "</blockquote><p>The excerpts of the record the course relies on:</p>"
+        head = _html(
+            WRAP_STYLE + f"<p><strong>Sentence {ex.index}.</strong></p>"
+            f"<blockquote>{escape(ex.text)}</blockquote>"
+            "<p>The excerpts of the record the course relies on:</p>"
             + excerpts_html(ex.excerpts))
         self.choice = widgets.RadioButtons(options=list(CHOICES), value=None,
                                            description="Your verdict",
                                            style={"description_width": "initial"})
-        self.button = widgets.Button(description="Compare with the course")
-        self.result = widgets.HTML()
+        self.button = _button("Compare with the course")
+        self.result = _html()
         self.result.add_class(f"medialit-checker-result-{sentence_id}")
         self.button.on_click(lambda _b: self.submit())
-        super().__init__([head, self.choice, self.button, self.result])
+        super().__init__([head, self.choice, self.button, self.result],
+                         layout=widgets.Layout(**FULL))
         self.add_class("medialit-check-the-checker")
+        self.add_class("medialit-evidence")
 
     def submit(self) -> None:
         if self.choice.value is None:
