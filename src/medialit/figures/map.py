@@ -20,18 +20,22 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-import matplotlib
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.patches import Ellipse, PathPatch, Rectangle
 from matplotlib.path import Path as MplPath
 
 from medialit.figures import palette
-from medialit.figures.common import course_or_default
-from medialit.figures.display import RC, AccessibleFigure, DataTable, new_figure, source_line
+from medialit.figures.common import MAP_FILE, course_or_default
+from medialit.figures.display import (
+    AccessibleFigure,
+    DataTable,
+    course_style,
+    new_figure,
+    source_line,
+)
 from medialit.figures.topojson import Country, load_countries, ring_contains
 
-MAP_FILE = Path("data") / "map" / "countries-50m.json"
 OUTLINE_SOURCE = "Natural Earth outlines (public domain) via npm world-atlas 2.0.2"
 
 # The map's frame (degrees): Ukraine, western Russia up to Moscow, and neighbours.
@@ -321,7 +325,7 @@ def draw_map(places: Sequence[Any], map_file: Path, source: str,
     if not crimea_rings:
         raise LookupError(f"{map_file}: no Russian polygon contains the Crimea probe point")
 
-    with matplotlib.rc_context(RC):
+    with course_style():
         fig = new_figure(10.5, 9.0)
         grid = fig.add_gridspec(2, 2, height_ratios=(3.0, 1.3), width_ratios=(2.0, 1.0))
         ax = fig.add_subplot(grid[0, 0])

@@ -16,7 +16,13 @@ from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
 from medialit.figures import palette
 from medialit.figures.common import course_or_default
-from medialit.figures.display import RC, AccessibleFigure, DataTable, new_figure, source_line
+from medialit.figures.display import (
+    AccessibleFigure,
+    DataTable,
+    course_style,
+    new_figure,
+    source_line,
+)
 
 DATA_SOURCE = "course annotations (data/annotations.yaml, data/sources.yaml)"
 
@@ -49,7 +55,7 @@ def attribution_chain(course: Any | None = None, sentence_id: str = "s01") -> Ac
         raise KeyError(f"no sentence {sentence_id!r}; the article has: {known}") from None
     chain = list(sentence.chain)
     n = len(chain)
-    with matplotlib.rc_context(RC):
+    with course_style():
         fig = new_figure(max(7.5, 3.2 * n), 3.4)
         ax = fig.add_subplot()
         ax.set_xlim(0, n)
@@ -103,7 +109,7 @@ def sourcing_summary(course: Any | None = None) -> AccessibleFigure:
     sentences = list(course.sentences)
     origins = Counter(s.chain[0].source for s in sentences)
     ranked = sorted(origins.items(), key=lambda kv: (-kv[1], _source_name(course, kv[0])))
-    with matplotlib.rc_context(RC):
+    with course_style():
         fig = new_figure(10.5, max(4.2, 0.32 * len(sentences) + 1.6))
         left, right = fig.subplots(1, 2, width_ratios=(1.1, 1.0))
         ys = list(range(len(ranked)))[::-1]
