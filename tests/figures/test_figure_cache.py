@@ -54,7 +54,7 @@ def test_a_second_kernel_shows_the_stored_figure(course, counted, own_cache):
     assert (second.alt, second.caption, second.source, second.table) == (
         first.alt, first.caption, first.source, first.table)
     assert second._repr_html_() == first._repr_html_()
-    assert len(entries(own_cache)) == 1
+    assert len([p for p in entries(own_cache) if p.name.startswith("timeline-")]) == 1
 
 
 def test_a_cached_figure_matches_a_drawn_one(course):
@@ -102,7 +102,8 @@ def test_changed_data_is_drawn_again(course, counted, own_cache):
     after = figures.map_kursk(dataclasses.replace(course, places=renamed))
     assert counted == ["map_kursk", "map_kursk"]
     assert "Kursk (renamed)" in after.alt and "Kursk (renamed)" not in before.alt
-    assert len(entries(own_cache)) == 1, "the older version is left behind"
+    stored = [p for p in entries(own_cache) if p.name.startswith("map_kursk-")]
+    assert len(stored) == 1, "the older version is left behind"
 
 
 def test_data_a_figure_does_not_draw_does_not_miss(course, counted):
@@ -131,7 +132,7 @@ def test_changed_figure_code_is_drawn_again(course, counted, monkeypatch):
 @pytest.mark.parametrize("damage", [b"", b"garbage", None], ids=["empty", "garbage", "truncated"])
 def test_a_damaged_entry_is_redrawn_not_raised(course, counted, own_cache, damage):
     first = figures.chart_pair(course, "cherry-picked")
-    [entry] = entries(own_cache)
+    [entry] = [p for p in entries(own_cache) if p.name.startswith("chart_pair-")]
     data = entry.read_bytes()
     entry.write_bytes(data[: len(data) // 2] if damage is None else damage)
     figure_cache.forget()
@@ -144,7 +145,7 @@ def test_an_error_is_raised_every_time_and_not_stored(course, own_cache):
     for _ in range(2):
         with pytest.raises(KeyError, match="no sentence 's999'"):
             figures.attribution_chain(course, "s999")
-    assert entries(own_cache) == []
+    assert not [p for p in entries(own_cache) if p.name.startswith("attribution_chain-")]
 
 
 def test_help_shows_the_drawing_function(course):
@@ -153,3 +154,50 @@ def test_help_shows_the_drawing_function(course):
     assert "origin" in figures.attribution_chain.__doc__
     assert list(inspect.signature(figures.attribution_chain).parameters) == [
         "course", "sentence_id"]
+
+
+def test_map_outlines_are_decoded_once_per_file(course_root, own_cache, monkeypatch):
+    from medialit.figures import map as map_module
+    from medialit.figures.common import MAP_FILE
+
+    map_file = course_root / MAP_FILE
+    map_module._outlines.cache_clear()
+    first = map_module.outlines(map_file)
+    map_module._outlines.cache_clear()  # a new kernel: only the disk cache is left
+
+    def no_decoding(path):
+        raise AssertionError("decoded again")
+
+    monkeypatch.setattr(map_module, "load_countries", no_decoding)
+    again = map_module.outlines(map_file)
+    assert again.span == first.span and again.labels == first.labels
+    [entry] = (own_cache / figure_cache.KIND).glob("map-outlines-*.pickle")
+    entry.write_bytes(b"damaged")
+    map_module._outlines.cache_clear()
+    monkeypatch.undo()
+    monkeypatch.setenv(diskcache.ENV, str(own_cache))
+    assert map_module.outlines(map_file).span == first.span  # rebuilt, no error
+
+
+def test_simplified_outlines_stay_within_the_tolerance(course_root):
+    import numpy as np
+
+    from medialit.figures.map import SPAN_TOLERANCE, simplify
+    from medialit.figures.topojson import load_countries
+
+    tolerance = np.asarray(SPAN_TOLERANCE)
+    russia = load_countries(course_root / "data" / "map" / "countries-50m.json")["Russia"]
+    rings = [r for polygon in russia.polygons for r in polygon]
+    before = sum(len(r) for r in rings)
+    after = 0
+    for ring in rings:
+        kept = simplify(ring, SPAN_TOLERANCE)
+        after += len(kept)
+        if not len(kept):  # fits in one cell of the tolerance grid
+            assert (np.ptp(ring, axis=0) <= 2 * tolerance).all()
+            continue
+        assert (kept[0] == ring[0]).all() and (kept[-1] == ring[-1]).all()
+        # Every vertex left out lies within one tolerance (per axis) of a vertex kept.
+        apart = np.abs(ring[:, None, :] - kept[None, :, :]) / tolerance
+        assert apart.max(axis=2).min(axis=1).max() <= 1 + 1e-9
+    assert after < before * 0.8, f"{before} -> {after} vertices"
