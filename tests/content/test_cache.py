@@ -58,8 +58,9 @@ def test_a_warm_kernel_parses_no_yaml(full_course: Path, own_cache: Path):
     """In a fresh interpreter, a warm start answers from the cache: YAML is never imported."""
     script = (
         "import sys\n"
+        "from medialit.content import current_course\n"
         "from medialit.notebook import start\n"
-        f"print(start('01-provenance', __import__('medialit.content').content.current_course({str(full_course)!r})).heading)\n"
+        f"print(start('01-provenance', current_course({str(full_course)!r})).heading)\n"
         "print('yaml' in sys.modules)\n"
     )
     env = {**os.environ, diskcache.ENV: str(own_cache), "PYTHONPATH": str(REPO / "src")}
@@ -210,3 +211,16 @@ def test_a_full_cache_folder_means_no_cache(data_course: Path, mounted: Path, mo
         assert course_cache.load(data_course, build).meta.title == "test copy"
     assert build.calls == 2
     assert list((mounted / course_cache.KIND).iterdir()) == [], "no half-written entry is left"
+
+
+def test_an_entry_that_cannot_be_read_is_a_miss_not_an_error(data_course: Path, own_cache):
+    """The entry's name taken by a folder: it can be neither read nor replaced."""
+    build = Counting()
+    course_cache.load(data_course, build)
+    [entry] = entries(own_cache)
+    entry.unlink()
+    entry.mkdir()
+    for _ in range(2):
+        assert course_cache.load(data_course, build).meta.title == "test copy"
+    assert build.calls == 3
+    assert entry.is_dir()
