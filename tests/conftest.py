@@ -13,6 +13,7 @@ REPO = Path(__file__).resolve().parents[1]
 _progress = tempfile.mkdtemp(prefix="medialit-tests-")
 os.environ.setdefault("MEDIALIT_DATA_DIR", _progress)
 os.environ.setdefault("MEDIALIT_LEARNER", "pytest")
+os.environ.setdefault("MEDIALIT_CACHE_DIR", tempfile.mkdtemp(prefix="medialit-cache-tests-"))
 os.environ.setdefault("MPLBACKEND", "Agg")
 
 

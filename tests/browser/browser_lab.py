@@ -97,6 +97,7 @@ def lab_env(course: Path, state: Path, learner: str = "browser-test") -> dict[st
         "IPYTHONDIR": state / "ipython",
         "MPLCONFIGDIR": state / "matplotlib",
         "MEDIALIT_DATA_DIR": state / "progress",
+        "MEDIALIT_CACHE_DIR": state / "cache",
     }
     for name, path in dirs.items():
         path.mkdir(parents=True, exist_ok=True)

@@ -12,7 +12,8 @@ from medialit.quiz.giveaways import longest_right_warnings, right_is_longest
 
 
 def single(qid: str, right: str, wrongs: list[str]) -> dict:
-    options = [{"text": right, "correct": True}] + [{"text": w} for w in wrongs]
+    options = [{"text": right, "correct": True}] + [{"text": w, "feedback": "Not this."}
+                                                    for w in wrongs]
     return {"id": qid, "type": "single", "section": "choices", "objective": "try-types",
             "prompt": "Which?", "explanation": "Because.", "options": options}
 

@@ -8,7 +8,11 @@ from pydantic import BaseModel, ConfigDict, StringConstraints
 
 
 class ContentModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+    # defer_build: the validators are built on first validation, not at import, so a kernel
+    # that only reads cached content never pays for them.
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=False, defer_build=True
+    )
 
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]

@@ -651,40 +651,19 @@ def _definitions(
     return found
 
 
-_loaded: dict[Path, tuple[tuple[tuple[str, int, int], ...], Course]] = {}
-
-
-def _signature(root: Path) -> tuple[tuple[str, int, int], ...]:
-    """Names, sizes and times of the course's content files: a changed file reloads."""
-    files = [root / COURSE_FILE]
-    for folder in ("lessons", "data"):
-        if (root / folder).is_dir():
-            files += sorted(p for p in (root / folder).rglob("*") if p.is_file())
-    out = []
-    for f in files:
-        try:
-            stat = f.stat()
-        except OSError:
-            continue
-        out.append((f.as_posix(), stat.st_size, stat.st_mtime_ns))
-    return tuple(out)
-
 
 def current_course(root: Path | str | None = None) -> Course:
     """``load_course``, remembered per course folder until one of its files changes.
 
-    A notebook asks for the course in nearly every cell (each quiz, figure and panel);
-    loading and cross-checking everything each time would cost about a second a cell,
-    while a teacher who edits a quiz bank mid-lesson still gets the new version.
+    A notebook asks for the course in nearly every cell (each quiz, figure and panel),
+    and every restarted kernel asks again: :mod:`medialit.content.cache` keeps it in
+    memory and on disk, keyed by the files' contents, so a teacher who edits a quiz bank
+    mid-lesson still gets the new version.
     """
+    from medialit.content import cache
+
     folder = find_root() if root is None else Path(root).resolve()
-    signature = _signature(folder)
-    cached = _loaded.get(folder)
-    if cached is not None and cached[0] == signature:
-        return cached[1]
-    course = load_course(folder)
-    _loaded[folder] = (signature, course)
-    return course
+    return cache.remembered(folder, load_course)
 
 
 __all__ = [

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import Field
 
 from medialit.content.base import ContentModel, NonEmpty, Slug
@@ -74,6 +73,8 @@ def load_guide(path: Path, root: Path, student_edition: bool = False) -> Guide:
             [Problem(name, "(front matter)", "must start with a '---' YAML block closed by '---'")]
         )
     front, body = parts
+    import yaml  # here, not at the top: a kernel reading cached content never parses YAML
+
     try:
         data: Any = yaml.safe_load(front)
     except yaml.YAMLError as exc:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from medialit.content.problems import ContentError, Problem, field_path
@@ -36,6 +35,8 @@ def read_yaml(path: Path, root: Path | None = None) -> Any:
         ) from None
     except OSError as exc:
         raise ContentError([Problem(name, "(file)", f"cannot be read: {exc.strerror}")]) from None
+    import yaml  # here, not at the top: a kernel reading cached content never parses YAML
+
     try:
         return yaml.safe_load(text)
     except yaml.MarkedYAMLError as exc:

@@ -7,6 +7,10 @@ In a notebook::
     from medialit import figures
     figures.map_kursk()
 
+The figure functions here look in the figure cache first (:mod:`medialit.figures.cache`):
+a figure drawn before, from the same data and code, is shown without drawing it, or
+even importing matplotlib. The drawing modules hold the same functions uncached.
+
 Functions are imported on first use (no module is named like a function, so a
 submodule import can never shadow one), so ``import medialit.figures.palette`` (used by the
 explorer) does not pull in matplotlib.
@@ -39,7 +43,14 @@ def __getattr__(name: str) -> Any:
     module = _WHERE.get(name)
     if module is None:
         raise AttributeError(f"module 'medialit.figures' has no attribute {name!r}")
-    return getattr(importlib.import_module(f"medialit.figures.{module}"), name)
+    from medialit.figures import cache
+
+    if name in cache.DRAWS:  # a figure function: the cache is asked before anything is drawn
+        value = cache.public_function(name)
+    else:
+        value = getattr(importlib.import_module(f"medialit.figures.{module}"), name)
+    globals()[name] = value
+    return value
 
 
 def __dir__() -> list[str]:

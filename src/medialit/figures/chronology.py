@@ -13,12 +13,17 @@ import datetime as dt
 import textwrap
 from typing import Any
 
-import matplotlib
 import matplotlib.dates as mdates
 
 from medialit.figures import palette
 from medialit.figures.common import cite, course_or_default, day
-from medialit.figures.display import RC, AccessibleFigure, DataTable, new_figure, source_line
+from medialit.figures.display import (
+    AccessibleFigure,
+    DataTable,
+    course_style,
+    new_figure,
+    source_line,
+)
 
 SOURCE = "course timeline (data/timeline.yaml)"
 ZOOM_DAYS = 10  # the lower panel covers the last this-many days before the last event
@@ -61,7 +66,7 @@ def timeline(course: Any | None = None) -> AccessibleFigure:
     article_end = max(mentioned_dates) if mentioned_dates else last
     actual_days = (article_end - first).days
 
-    with matplotlib.rc_context(RC):
+    with course_style():
         fig = new_figure(10.5, 3.6 + 0.42 * len(late))
         top, bottom = fig.subplots(2, 1, height_ratios=(1.6, max(1.6, 0.42 * len(late))))
         # Whole span.

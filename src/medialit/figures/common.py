@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
+
+# The map outlines, relative to the course root (npm world-atlas; see data/map/README.md).
+MAP_FILE = Path("data") / "map" / "countries-50m.json"
 
 
 def course_or_default(course: Any | None) -> Any:

@@ -9,6 +9,12 @@ the alt text, so a strict nbval run compares words, never ``<Figure size ...>``.
 The matplotlib figure is built with :class:`matplotlib.figure.Figure`, not
 ``pyplot``: pyplot never learns of it, so the inline backend cannot display it a
 second time, and nothing needs closing.
+
+Figures are drawn in :func:`course_style`: matplotlib's defaults plus the course's own
+settings, whatever the kernel's ``rcParams`` say (a style a notebook set, or a
+backend's), so a figure looks the same everywhere and the figure cache need not
+know the kernel's settings. matplotlib itself is imported only to draw: a figure
+read from the cache never loads it.
 """
 
 from __future__ import annotations
@@ -16,12 +22,14 @@ from __future__ import annotations
 import base64
 import html
 import io
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import matplotlib
-from matplotlib.figure import Figure
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 DPI = 100
 FONT_SIZE = 9
@@ -34,6 +42,13 @@ RC = {
     "axes.spines.top": False,
     "axes.spines.right": False,
 }
+
+
+def course_style() -> AbstractContextManager[Any]:
+    """matplotlib's default settings with the course's :data:`RC` on top, for one figure."""
+    import matplotlib.style
+
+    return matplotlib.style.context(["default", RC])
 
 
 @dataclass(frozen=True)
@@ -68,31 +83,52 @@ def _cell(value: object) -> str:
     return html.escape(str(value))
 
 
-@dataclass
 class AccessibleFigure:
     """A matplotlib figure with its alt text, caption, source and data table.
 
     ``name`` is a slug (``map-kursk``) used for a stable CSS class, so browser
     tests and stylesheets can find the figure without random ids.
+
+    A figure from the figure cache (:mod:`medialit.figures.cache`) arrives as its PNG and
+    words only, with ``redraw`` to build the matplotlib figure again should anyone ask
+    for :attr:`figure` (to save it as SVG, or to inspect its artists).
     """
 
-    name: str
-    figure: Figure
-    alt: str
-    caption: str
-    source: str
-    table: DataTable
-    _png: bytes | None = field(default=None, repr=False)
+    def __init__(
+        self,
+        name: str,
+        figure: Figure | None,
+        alt: str,
+        caption: str,
+        source: str,
+        table: DataTable,
+        *,
+        png: bytes | None = None,
+        redraw: Callable[[], AccessibleFigure] | None = None,
+    ) -> None:
+        if figure is None and (png is None or redraw is None):
+            raise ValueError("an AccessibleFigure needs its figure, or its PNG and a redraw")
+        self.name = name
+        self.alt = alt
+        self.caption = caption
+        self.source = source
+        self.table = table
+        self._figure = figure
+        self._png = png
+        self._redraw = redraw
+
+    @property
+    def figure(self) -> Figure:
+        """The matplotlib figure (drawn again on first use for a figure from the cache)."""
+        if self._figure is None:
+            assert self._redraw is not None
+            self._figure = self._redraw().figure
+        return self._figure
 
     def png(self) -> bytes:
         """The figure as PNG bytes, rendered once."""
         if self._png is None:
-            buffer = io.BytesIO()
-            with matplotlib.rc_context(RC):
-                self.figure.savefig(
-                    buffer, format="png", dpi=DPI, metadata={"Software": None}
-                )
-            self._png = buffer.getvalue()
+            self._png = render_png(self.figure)
         return self._png
 
     def save(self, path: str | Path) -> Path:
@@ -101,7 +137,7 @@ class AccessibleFigure:
         if path.suffix.lower() == ".png":
             path.write_bytes(self.png())
         else:
-            with matplotlib.rc_context(RC):
+            with course_style():
                 self.figure.savefig(path, dpi=DPI, metadata={"Date": None}
                                     if path.suffix.lower() in {".svg", ".pdf"} else None)
         return path
@@ -130,9 +166,39 @@ class AccessibleFigure:
         return self.alt
 
 
+def render_png(figure: Figure) -> bytes:
+    """The figure as PNG bytes, laid out and drawn once.
+
+    ``savefig`` on a figure with a layout engine draws it twice: once with rendering
+    switched off, only to run the layout, then for real. Drawing on an Agg canvas runs
+    the same constrained layout inside the one real draw, and the pixels are then
+    written exactly as ``savefig`` writes them (``matplotlib.image.imsave``).
+    """
+    import matplotlib
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.image import imsave
+
+    buffer = io.BytesIO()
+    with course_style():
+        rc = matplotlib.rcParams
+        if rc["savefig.transparent"] or (rc["savefig.facecolor"], rc["savefig.edgecolor"]) != (
+            "auto", "auto"
+        ):
+            # A matplotlibrc that recolours saved figures: let savefig apply it.
+            figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
+            return buffer.getvalue()
+        canvas = FigureCanvasAgg(figure)
+        canvas.draw()
+        imsave(buffer, canvas.buffer_rgba(), format="png", origin="upper", dpi=figure.dpi,
+               metadata={"Software": None})
+    return buffer.getvalue()
+
+
 def new_figure(width: float, height: float) -> Figure:
     """A pyplot-free figure with the course's type sizes and room for a source line."""
-    with matplotlib.rc_context(RC):
+    from matplotlib.figure import Figure
+
+    with course_style():
         figure = Figure(figsize=(width, height), dpi=DPI, layout="constrained")
     figure.get_layout_engine().set(rect=(0, 0.045, 1, 0.955))
     return figure

@@ -17,21 +17,29 @@ from __future__ import annotations
 import math
 import textwrap
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import matplotlib
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.collections import PatchCollection
 from matplotlib.patches import Ellipse, PathPatch, Rectangle
 from matplotlib.path import Path as MplPath
 
+from medialit import diskcache
 from medialit.figures import palette
-from medialit.figures.common import course_or_default
-from medialit.figures.display import RC, AccessibleFigure, DataTable, new_figure, source_line
+from medialit.figures.common import MAP_FILE, course_or_default
+from medialit.figures.display import (
+    AccessibleFigure,
+    DataTable,
+    course_style,
+    new_figure,
+    source_line,
+)
 from medialit.figures.topojson import Country, load_countries, ring_contains
 
-MAP_FILE = Path("data") / "map" / "countries-50m.json"
 OUTLINE_SOURCE = "Natural Earth outlines (public domain) via npm world-atlas 2.0.2"
 
 # The map's frame (degrees): Ukraine, western Russia up to Moscow, and neighbours.
@@ -42,6 +50,13 @@ CRIMEA_PROBE = (34.10, 44.95)
 KM_PER_DEGREE = 111.32
 # The zoom panel's frame around the border near Kursk.
 ZOOM = (33.4, 50.2, 38.4, 52.6)
+
+# The lower panel shows all of Russia at about 2.4 pixels a degree of longitude and 4.7 of
+# latitude: its outline is simplified to half a pixel there (lon, lat degrees). The upper
+# panels (24 pixels a degree and more) draw the outlines as they are, leaving out only the
+# rings that lie wholly outside their frame.
+SPAN_TOLERANCE = (0.2, 0.1)
+OUTLINES_FORMAT = "medialit-map-outlines-1"
 
 NEIGHBOURS = (
     "Belarus", "Poland", "Moldova", "Romania", "Lithuania", "Latvia", "Estonia",
@@ -143,36 +158,114 @@ def _intersects(bounds: tuple[float, float, float, float], extent) -> bool:
     return a0 <= lon1 and a1 >= lon0 and b0 <= lat1 and b1 >= lat0
 
 
+def simplify(ring: np.ndarray, tolerance: float | tuple[float, float]) -> np.ndarray:
+    """The ring without the vertices that fall in the same grid cell (``tolerance`` degrees
+    wide and high) as the vertex before them: with cells under a pixel it draws the same,
+    with fewer points. A ring that shrinks to less than a triangle fits in one cell: ``[]``."""
+    if len(ring) < 4:
+        return ring
+    cells = np.floor(ring / np.asarray(tolerance, dtype=float))
+    keep = np.ones(len(ring), dtype=bool)
+    keep[1:] = (cells[1:] != cells[:-1]).any(axis=1)
+    keep[-1] = True  # the closing vertex
+    out = ring[keep]
+    return out if len(out) >= 4 else ring[:0]
+
+
+def _near(rings: Iterable[np.ndarray], extent: tuple[float, float, float, float],
+          margin: float = 0.5) -> list[np.ndarray]:
+    """The rings that reach into ``extent`` (widened by ``margin`` degrees for line widths):
+    the others are clipped away entirely, so drawing them would only cost time."""
+    lon0, lat0, lon1, lat1 = extent
+    wide = (lon0 - margin, lat0 - margin, lon1 + margin, lat1 + margin)
+    return [r for r in rings if len(r) and _intersects(_ring_bounds(r), wide)]
+
+
+@dataclass(frozen=True)
+class Outlines:
+    """What the map draws from its outline file, worked out once per file.
+
+    Decoding the 756 KB TopoJSON, finding where each country's name fits and simplifying
+    Russia for the lower panel take longer than drawing; the result is kept in memory and
+    in the figure cache folder, keyed by the file's bytes and this module's code.
+    """
+
+    countries: dict[str, Country]  # those the map draws, at full resolution
+    labels: dict[str, tuple[float, float] | None]  # where each name fits inside EXTENT
+    span: tuple[float, float]  # Russia's west and east extremes, °E (full resolution)
+    span_rings: tuple[np.ndarray, ...]  # Russia, date line unwrapped, simplified
+
+
+def prepare_outlines(countries: dict[str, Country]) -> Outlines:
+    drawn = {name: countries[name] for name in (*NEIGHBOURS, "Ukraine", "Russia")
+             if name in countries}
+    labels = {name: _visible_point(country, EXTENT) for name, country in drawn.items()
+              if _intersects(country.bounds(), EXTENT)}
+    russia = drawn.get("Russia")
+    span, span_rings = (0.0, 0.0), ()
+    if russia is not None:
+        span = russia_span(russia)
+        unwrapped = unwrap_antimeridian(r for p in russia.polygons for r in p)
+        span_rings = tuple(r for r in (simplify(r, SPAN_TOLERANCE) for r in unwrapped) if len(r))
+    return Outlines(drawn, labels, span, span_rings)
+
+
+def outlines(map_file: Path) -> Outlines:
+    """:class:`Outlines` of ``map_file``: from memory, else the cache folder, else decoded."""
+    try:
+        data = Path(map_file).read_bytes()
+    except OSError:
+        data = None  # load_countries says what is wrong with the file
+    key = diskcache.digest(OUTLINES_FORMAT, data or b"", np.__version__,
+                           diskcache.code_digest([Path(__file__), Path(__file__).with_name(
+                               "topojson.py")]))
+    return _outlines(Path(map_file), key, data is not None)
+
+
+@lru_cache(maxsize=4)
+def _outlines(map_file: Path, key: str, readable: bool) -> Outlines:
+    name = f"map-outlines-{key[:40]}.pickle"
+    found = diskcache.read("figures", name, key, Outlines) if readable else None
+    if found is not None:
+        return found
+    prepared = prepare_outlines(load_countries(map_file))
+    diskcache.write("figures", name, key, prepared, stale="map-outlines-")
+    return prepared
+
+
 def _draw_regional(ax: Axes, countries: dict[str, Country], places: Sequence[Any],
-                   crimea_rings: list, russia_rings: list, incursion: Any) -> list[str]:
+                   crimea_rings: list, russia_rings: list, incursion: Any,
+                   labels: dict[str, tuple[float, float] | None]) -> list[str]:
     lon0, lat0, lon1, lat1 = EXTENT
     ax.set_facecolor(palette.WATER)
-    neighbours_shown = []
+    neighbours_shown, shapes = [], []
     for name in NEIGHBOURS:
         country = countries.get(name)
-        if country is None or not _intersects(country.bounds(), EXTENT):
+        if country is None or name not in labels:  # not in the frame
             continue
-        rings = [r for poly in country.polygons for r in poly]
-        _add(ax, PathPatch(rings_path(rings), facecolor="#F2F2F2", edgecolor="#888888",
-                               linewidth=0.5))
-        spot = _visible_point(country, EXTENT)
+        rings = _near((r for poly in country.polygons for r in poly), EXTENT)
+        shapes.append(PathPatch(rings_path(rings)))
+        spot = labels[name]
         if spot is not None:
             ax.text(*spot, name, ha="center", va="center", fontsize=7, color="#444444",
                     style="italic", clip_on=True)
         neighbours_shown.append(name)
+    # One collection for every neighbour: they share a style, so they draw as one artist.
+    ax.add_collection(PatchCollection(shapes, facecolor="#F2F2F2", edgecolor="#888888",
+                                      linewidth=0.5), autolim=False)
 
     ukraine = countries["Ukraine"]
-    _add(ax, PathPatch(rings_path([r for p in ukraine.polygons for r in p]),
+    _add(ax, PathPatch(rings_path(_near((r for p in ukraine.polygons for r in p), EXTENT)),
                            facecolor=palette.SKY_BLUE, alpha=0.45, edgecolor=palette.BLUE,
                            linewidth=0.9))
-    _add(ax, PathPatch(rings_path(russia_rings), facecolor=palette.ORANGE, alpha=0.35,
-                           edgecolor="#8A5A00", linewidth=0.9, hatch="..", ))
+    _add(ax, PathPatch(rings_path(_near(russia_rings, EXTENT)), facecolor=palette.ORANGE,
+                       alpha=0.35, edgecolor="#8A5A00", linewidth=0.9, hatch=".."))
     _add(ax, PathPatch(rings_path(crimea_rings), facecolor=palette.SKY_BLUE, alpha=0.45,
                            edgecolor=palette.BLUE, linewidth=0.9))
     _add(ax, PathPatch(rings_path(crimea_rings), facecolor="none",
                            edgecolor=palette.VERMILLION, linewidth=0.0, hatch="////"))
     for name, size in (("UKRAINE", 12), ("RUSSIA", 12)):
-        spot = _visible_point(countries[name.title()], EXTENT)
+        spot = labels.get(name.title())
         if spot is not None:
             ax.text(*spot, name, ha="center", va="center", fontsize=size, weight="bold",
                     color="#333333", alpha=0.8)
@@ -225,11 +318,11 @@ def _draw_zoom(ax: Axes, countries: dict[str, Country], places: Sequence[Any],
     lon0, lat0, lon1, lat1 = ZOOM
     ax.set_facecolor(palette.WATER)
     ukraine = countries["Ukraine"]
-    _add(ax, PathPatch(rings_path([r for p in ukraine.polygons for r in p]),
+    _add(ax, PathPatch(rings_path(_near((r for p in ukraine.polygons for r in p), ZOOM)),
                            facecolor=palette.SKY_BLUE, alpha=0.45, edgecolor=palette.BLUE,
                            linewidth=1.2))
-    _add(ax, PathPatch(rings_path(russia_rings), facecolor=palette.ORANGE, alpha=0.35,
-                           edgecolor="#8A5A00", linewidth=1.2, hatch=".."))
+    _add(ax, PathPatch(rings_path(_near(russia_rings, ZOOM)), facecolor=palette.ORANGE,
+                       alpha=0.35, edgecolor="#8A5A00", linewidth=1.2, hatch=".."))
     radius = radius_km / KM_PER_DEGREE
     aspect = 1 / math.cos(math.radians(incursion.lat))
     _add(ax, Ellipse((incursion.lon, incursion.lat), 2 * radius * aspect, 2 * radius,
@@ -269,10 +362,8 @@ def russia_span(russia: Country) -> tuple[float, float]:
     return float(pts[:, 0].min()), float(pts[:, 0].max())
 
 
-def _draw_span(ax: Axes, russia: Country, kursk: Any, span: tuple[float, float]) -> float:
-    # At this scale a quarter of the 1:50m vertices draws the same picture, faster.
-    rings = [r if len(r) < 40 else np.vstack([r[::4], r[:1]])
-             for r in unwrap_antimeridian(r for p in russia.polygons for r in p)]
+def _draw_span(ax: Axes, rings: Sequence[np.ndarray], kursk: Any,
+               span: tuple[float, float]) -> float:
     _add(ax, PathPatch(rings_path(rings), facecolor=palette.ORANGE, alpha=0.35,
                            edgecolor="#8A5A00", linewidth=0.4, hatch=".."))
     west, east = span
@@ -309,7 +400,8 @@ def map_kursk(course: Any | None = None) -> AccessibleFigure:
 def draw_map(places: Sequence[Any], map_file: Path, source: str,
              incursion_area: Any | None = None) -> AccessibleFigure:
     """Build the map from outlines and places (no course object needed, for tests)."""
-    countries = load_countries(Path(map_file))
+    prepared = outlines(Path(map_file))
+    countries = prepared.countries
     for needed in ("Russia", "Ukraine"):
         if needed not in countries:
             raise LookupError(f"{map_file}: no country named {needed!r}")
@@ -321,18 +413,18 @@ def draw_map(places: Sequence[Any], map_file: Path, source: str,
     if not crimea_rings:
         raise LookupError(f"{map_file}: no Russian polygon contains the Crimea probe point")
 
-    with matplotlib.rc_context(RC):
+    with course_style():
         fig = new_figure(10.5, 9.0)
         grid = fig.add_gridspec(2, 2, height_ratios=(3.0, 1.3), width_ratios=(2.0, 1.0))
         ax = fig.add_subplot(grid[0, 0])
         neighbours = _draw_regional(ax, countries, places, crimea_rings, russia_rings,
-                                    incursion)
+                                    incursion, prepared.labels)
         ax.set_title("Kursk region: on Ukraine's border, in the west of Russia", loc="left")
         if incursion is not None:
             _draw_zoom(fig.add_subplot(grid[0, 1]), countries, places, russia_rings, incursion,
                        incursion_area.radius_km, incursion_area.label)
-        span = russia_span(countries["Russia"])
-        share = _draw_span(fig.add_subplot(grid[1, :]), countries["Russia"], kursk, span)
+        span = prepared.span
+        share = _draw_span(fig.add_subplot(grid[1, :]), prepared.span_rings, kursk, span)
         source_line(fig, source)
 
     lon0, lat0, lon1, lat1 = EXTENT

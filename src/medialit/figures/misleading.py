@@ -18,7 +18,13 @@ import numpy as np
 
 from medialit.figures import palette
 from medialit.figures.common import cite, course_or_default, day
-from medialit.figures.display import RC, AccessibleFigure, DataTable, new_figure, source_line
+from medialit.figures.display import (
+    AccessibleFigure,
+    DataTable,
+    course_style,
+    new_figure,
+    source_line,
+)
 
 TRICKS = ("truncated-axis", "cherry-picked")
 
@@ -68,7 +74,7 @@ def _truncated(course: Any) -> AccessibleFigure:
     real = high / low
     looks = (high - start) / (low - start)
     source = cite(course.citations, [n.citation for n in pair])
-    with matplotlib.rc_context(RC):
+    with course_style():
         fig = new_figure(10.0, 4.6)
         honest, bad = fig.subplots(1, 2)
         x = np.arange(len(values))
@@ -117,7 +123,7 @@ def _cherry_picked(course: Any) -> AccessibleFigure:
     rise = ratio - 1
     source = cite(course.citations, [n.citation for n in nights])
     dates = [day(n.date) for n in nights]
-    with matplotlib.rc_context(RC):
+    with course_style():
         fig = new_figure(10.0, 4.4)
         honest, bad = fig.subplots(1, 2)
         honest.plot(range(len(values)), values, marker="o", color=palette.BLUE, linewidth=2)

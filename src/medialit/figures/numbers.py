@@ -17,7 +17,13 @@ from matplotlib.axes import Axes
 
 from medialit.figures import palette
 from medialit.figures.common import cite, course_or_default, day
-from medialit.figures.display import RC, AccessibleFigure, DataTable, new_figure, source_line
+from medialit.figures.display import (
+    AccessibleFigure,
+    DataTable,
+    course_style,
+    new_figure,
+    source_line,
+)
 
 UNKNOWN_STYLE = {"facecolor": "#E6E6E6", "edgecolor": "#555555", "hatch": "xx"}
 
@@ -96,7 +102,7 @@ def draw_casualty_context(context: Any, citations: Mapping[str, Any]) -> Accessi
         raise ValueError("context-figures: no troop or casualty estimates to draw")
     source = cite(citations, [r["citation"] for r in rows])
     top = max(max(r["low"], r["high"] or 0) for r in rows) * 1.15
-    with matplotlib.rc_context(RC):
+    with course_style():
         fig = new_figure(10.5, 0.55 * len(rows) + 2.8)
         lin, log = fig.subplots(1, 2, sharey=True)
         _draw_people(lin, rows, log=False, xmax=top)
@@ -180,7 +186,7 @@ def draw_drones(context: Any, citations: Mapping[str, Any]) -> AccessibleFigure:
         raise ValueError("context-figures: no drone nights to draw")
     styles = _outcome_styles(nights)
     source = cite(citations, [n.citation for n in nights])
-    with matplotlib.rc_context(RC):
+    with course_style():
         fig = new_figure(10.0, 1.0 * len(nights) + 2.4)
         ax = fig.add_subplot()
         ys = np.arange(len(nights))[::-1]
@@ -279,7 +285,7 @@ def draw_strike_casualties(context: Any, citations: Mapping[str, Any]) -> Access
     measures = (("killed", palette.VERMILLION, "//"), ("injured", palette.SKY_BLUE, ".."))
     top = max([v for c in cities for v in (c.killed, c.injured) if v is not None]
               + [v for o in outlets for v in (o.killed, o.injured) if v is not None] + [1])
-    with matplotlib.rc_context(RC):
+    with course_style():
         fig = new_figure(10.0, 4.4)
         axes = fig.subplots(1, 2 if outlets else 1, squeeze=False)[0]
         ax = axes[0]

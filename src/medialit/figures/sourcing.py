@@ -16,7 +16,13 @@ from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
 from medialit.figures import palette
 from medialit.figures.common import course_or_default
-from medialit.figures.display import RC, AccessibleFigure, DataTable, new_figure, source_line
+from medialit.figures.display import (
+    AccessibleFigure,
+    DataTable,
+    course_style,
+    new_figure,
+    source_line,
+)
 
 DATA_SOURCE = "course annotations (data/annotations.yaml, data/sources.yaml)"
 
@@ -49,7 +55,7 @@ def attribution_chain(course: Any | None = None, sentence_id: str = "s01") -> Ac
         raise KeyError(f"no sentence {sentence_id!r}; the article has: {known}") from None
     chain = list(sentence.chain)
     n = len(chain)
-    with matplotlib.rc_context(RC):
+    with course_style():
         fig = new_figure(max(7.5, 3.2 * n), 3.4)
         ax = fig.add_subplot()
         ax.set_xlim(0, n)
@@ -103,14 +109,17 @@ def sourcing_summary(course: Any | None = None) -> AccessibleFigure:
     sentences = list(course.sentences)
     origins = Counter(s.chain[0].source for s in sentences)
     ranked = sorted(origins.items(), key=lambda kv: (-kv[1], _source_name(course, kv[0])))
-    with matplotlib.rc_context(RC):
+    with course_style():
         fig = new_figure(10.5, max(4.2, 0.32 * len(sentences) + 1.6))
         left, right = fig.subplots(1, 2, width_ratios=(1.1, 1.0))
         ys = list(range(len(ranked)))[::-1]
-        for y, (sid, count) in zip(ys, ranked, strict=True):
-            named = _identified(course, sid) == "named"
-            left.barh(y, count, color=palette.BLUE if named else palette.LIGHT_GREY,
-                      hatch="" if named else "//", edgecolor=palette.BLACK, linewidth=0.6)
+        named = [_identified(course, sid) == "named" for sid, _ in ranked]
+        # One call per panel: every bar at once, each with its own colour and hatch.
+        left.barh(ys, [count for _, count in ranked],
+                  color=[palette.BLUE if n else palette.LIGHT_GREY for n in named],
+                  hatch=["" if n else "//" for n in named], edgecolor=palette.BLACK,
+                  linewidth=0.6)
+        for y, (_, count) in zip(ys, ranked, strict=True):
             left.text(count + 0.1, y, f"{count}", va="center", fontsize=8)
         left.set_yticks(ys)
         left.set_yticklabels([
@@ -124,10 +133,10 @@ def sourcing_summary(course: Any | None = None) -> AccessibleFigure:
 
         hops = [len(s.chain) - 1 for s in sentences]
         ys2 = list(range(len(sentences)))[::-1]
+        styles = [palette.style(h - 1) for h in hops]
+        right.barh(ys2, hops, color=[st.color for st in styles],
+                   hatch=[st.hatch for st in styles], edgecolor=palette.BLACK, linewidth=0.6)
         for y, s, h in zip(ys2, sentences, hops, strict=True):
-            style = palette.style(h - 1)
-            right.barh(y, h, color=style.color, hatch=style.hatch, edgecolor=palette.BLACK,
-                       linewidth=0.6)
             via = " → ".join(_short(course, hop.source) for hop in s.chain)
             right.text(h + 0.05, y, via, va="center", fontsize=6.5)
         right.set_yticks(ys2)

@@ -19,10 +19,9 @@ import anywidget
 import traitlets
 
 from medialit.progress.attempts import AnswerSink
-from medialit.progress.chart import progress_chart
 from medialit.progress.learner import InvalidName, choose_name
 from medialit.progress.sink import current_learner, current_sink
-from medialit.progress.summary import Totals, course_totals, lesson_progress
+from medialit.progress.summary import LessonProgress, Totals, course_totals, lesson_progress
 
 STATIC = pathlib.Path(__file__).parent / "static"
 
@@ -102,10 +101,8 @@ def progress_html(
     kept = getattr(sink, "attempts", [])
     attempts = kept(learner) if callable(kept) else [a for a in kept if a.learner == learner]
     progress = lesson_progress(attempts, totals)
-    chart = progress_chart(progress)
-    buffer = io.BytesIO()
-    chart.figure.savefig(buffer, format="png", dpi=96)
-    image = base64.b64encode(buffer.getvalue()).decode("ascii")
+    png, alt = chart_png(progress)
+    image = base64.b64encode(png).decode("ascii")
     rows = "".join(
         f"<tr><th scope='row'>{html.escape(p.title)}</th><td>{p.answered} of {p.total}</td>"
         f"<td>{p.right}</td></tr>"
@@ -116,9 +113,50 @@ def progress_html(
         "<thead><tr><th scope='col'>Lesson</th><th scope='col'>Answered</th>"
         f"<th scope='col'>Right</th></tr></thead><tbody>{rows}</tbody></table>"
         f"<div class='medialit-chart' role='group' aria-label='Chart'>"
-        f"<img src='data:image/png;base64,{image}' alt='{html.escape(chart.alt, quote=True)}'>"
+        f"<img src='data:image/png;base64,{image}' alt='{html.escape(alt, quote=True)}'>"
         "</div>"
     )
+
+
+def chart_png(progress: list[LessonProgress]) -> tuple[bytes, str]:
+    """The progress chart as PNG bytes and alt text, drawn once per distinct progress.
+
+    Notebook 0 shows the panel every time it runs, usually with the same progress;
+    drawing it would import matplotlib and cost most of a second. So the PNG is kept in
+    the cache folder (:mod:`medialit.diskcache`) keyed by the progress, the chart code and
+    matplotlib's version; it is drawn in matplotlib's default style, not the kernel's, so
+    the kernel's settings cannot make a stored chart wrong.
+    """
+    from importlib.metadata import version
+    from pathlib import Path
+
+    from medialit import diskcache
+
+    try:
+        key = diskcache.digest(
+            "progress-chart-1",
+            diskcache.code_digest([Path(__file__).with_name("chart.py"), Path(__file__)]),
+            version("matplotlib"),
+            diskcache.fingerprint(progress),
+        )
+    except (TypeError, ValueError, ImportError):
+        key = None
+    name = f"progress-chart-{key[:40]}.pickle" if key else ""
+    found = diskcache.read("figures", name, key, tuple) if key else None
+    if found is not None and len(found) == 2:
+        return found
+    import matplotlib.style
+
+    from medialit.progress.chart import progress_chart  # imports matplotlib: only to draw
+
+    with matplotlib.style.context("default"):
+        chart = progress_chart(progress)
+        buffer = io.BytesIO()
+        chart.figure.savefig(buffer, format="png", dpi=96)
+    drawn = (buffer.getvalue(), chart.alt)
+    if key:  # only the latest chart is kept: progress moves on
+        diskcache.write("figures", name, key, drawn, stale="progress-chart-")
+    return drawn
 
 
 class ProgressPanel(_Panel):
