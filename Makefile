@@ -47,7 +47,7 @@ unit: $(STAMP)
 	$(BIN)/pytest tests
 
 notebooks-test: $(STAMP)
-	MEDIALIT_LEARNER=nbval MEDIALIT_DATA_DIR=$$(mktemp -d) $(BIN)/pytest $(NBVAL) -p no:cacheprovider notebooks
+	MEDIALIT_LEARNER=nbval MEDIALIT_DATA_DIR=$$(mktemp -d) MEDIALIT_CACHE_DIR=$$(mktemp -d) $(BIN)/pytest $(NBVAL) -p no:cacheprovider notebooks
 
 # Re-execute the course notebooks in place after changing the engine.
 notebooks: $(STAMP)
