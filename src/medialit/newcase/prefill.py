@@ -232,6 +232,7 @@ def build(text: str, report: Report, publisher_name: str | None) -> Prefill:
             "summary": UNCONFIRMED_SUMMARY,
             "evidence": [{"text": NOT_FOUND_EVIDENCE, "basis": "not-found", "excerpts": []}],
         }
+        draft["verdict"] = "every verdict starts unconfirmed: search the record, cite excerpts"
         record["draft"] = draft
         sentences.append(record)
         # numbers: the analyzer's, then whatever the check's net catches besides
@@ -245,7 +246,7 @@ def build(text: str, report: Report, publisher_name: str | None) -> Prefill:
                 numbers.append(
                     _number(len(numbers) + 1, n.text, n.start, sid, n.values[0] if n.values
                             else 0.0, unit, claimant, kind_n,
-                            f"analyzer {n.why.rule} '{n.why.entry}'")
+                            f"analyzer {_rule_name(n.why.rule, n.why.entry)}")
                 )
                 covered.append((n.start, n.end))
         for match in _NUMBER_TOKEN.finditer(span.text):
@@ -290,6 +291,11 @@ def _number(
             "kind": "duration when the unit is a time, else count",
         },
     }
+
+
+def _rule_name(rule: str, entry: str) -> str:
+    """A rule and its word ('hedges/belief 'believe''); a pattern is named, not printed."""
+    return rule if "{" in entry or "\\" in entry or len(entry) > 30 else f"{rule} '{entry}'"
 
 
 def sha256(data: bytes) -> str:
