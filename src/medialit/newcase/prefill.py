@@ -118,14 +118,18 @@ def _speaker(att: Attribution) -> tuple[str | None, str]:
 
 
 def _unit_after(text: str, end: int) -> str | None:
-    for match in _UNIT_WORD.finditer(text, end, min(len(text), end + 40)):
+    """The word right after a number ('120,000 households'), skipping 'of', 'per cent'."""
+    pos = end
+    for _ in range(3):
+        match = _UNIT_WORD.match(text, pos)
+        if not match or match.start(1) > pos + 3 and not match.group(0).lstrip().startswith("of"):
+            return None
         word = match.group(1)
         if word.casefold() in _NOT_UNIT:
             return None
         if word.casefold() not in _SKIP_UNIT:
             return word.casefold()
-        if match.start() > end + 25:
-            break
+        pos = match.end()
     return None
 
 
