@@ -122,7 +122,7 @@ def _unit_after(text: str, end: int) -> str | None:
     pos = end
     for _ in range(3):
         match = _UNIT_WORD.match(text, pos)
-        if not match or match.start(1) > pos + 3 and not match.group(0).lstrip().startswith("of"):
+        if not match:
             return None
         word = match.group(1)
         if word.casefold() in _NOT_UNIT:

@@ -221,8 +221,10 @@ def _write_case(
     }
     header = (
         f"Built by `medialit new` on {today.isoformat()} from {printable_name(source.name)}.\n"
-        f"{original}: the file exactly as given. {article_file}: the text the course reads\n"
-        "(its SHA-256 is checked). missing: provenance fields the page did not carry.\n"
+        + (f"{original}: the file exactly as given, which the course reads as it is\n"
+           if as_given else
+           f"{original}: the file exactly as given. {article_file}: the text the course reads\n")
+        + "(its SHA-256 is checked). missing: provenance fields the page did not carry.\n"
         "boilerplate: lines set aside as page furniture, each with its reason."
     )
     _write(folder / "article.yaml", dump_yaml(article_meta, header))
