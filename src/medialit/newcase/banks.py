@@ -99,6 +99,10 @@ def _short_words(text: str, limit: int = QUOTE_WORDS) -> str:
     return " ".join(parts[:limit]) + (" …" if len(parts) > limit else "")
 
 
+def _a(label: str) -> str:
+    return ("an " if label[0] in "aeiou" else "a ") + label
+
+
 def _classify_kinds(sentences: list[dict[str, Any]]) -> dict[str, Any] | None:
     # one sentence of each kind first, so every kind present is asked about
     chosen: list[dict[str, Any]] = []
@@ -121,7 +125,10 @@ def _classify_kinds(sentences: list[dict[str, Any]]) -> dict[str, Any] | None:
         if len(categories) < 2 and extra not in categories:
             categories.append(extra)
     explanation = " ".join(
-        f"{s['id']} is a {KIND_LABELS[s['kind']]}: {KIND_REASONS[s['kind']]}." for s in chosen
+        f"{s['id']} is {_a(KIND_LABELS[s['kind']])}: {KIND_REASONS[s['kind']]}."
+        + (f" It is also {' and '.join(_a(KIND_LABELS[k]) for k in s['also'])}."
+           if s.get("also") else "")
+        for s in chosen
     )
     return _stamp({
         "id": "kinds",
