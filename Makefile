@@ -48,6 +48,7 @@ unit: $(STAMP)
 
 notebooks-test: $(STAMP)
 	MEDIALIT_LEARNER=nbval MEDIALIT_DATA_DIR=$$(mktemp -d) $(BIN)/pytest $(NBVAL) -p no:cacheprovider notebooks
+	MEDIALIT_LEARNER=nbval MEDIALIT_DATA_DIR=$$(mktemp -d) $(BIN)/pytest $(NBVAL) -p no:cacheprovider cases/*/notebooks
 
 # Re-execute the course notebooks in place after changing the engine.
 notebooks: $(STAMP)
