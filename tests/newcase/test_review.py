@@ -126,3 +126,20 @@ def test_the_widget_saves_and_reports(case):
     box.children[5].value = "nonsense=belief"
     box.children[12].click()
     assert "Not saved: hedge &#x27;nonsense&#x27; is not in sentence s1" in box.children[13].value
+
+
+def test_the_widget_keeps_the_other_points_of_evidence(tmp_path):
+    from pathlib import Path as _P
+
+    root = tmp_path / "snapback"
+    shutil.copytree(_P(__file__).resolve().parents[2] / "cases" / "iran-snapback", root)
+    box = review_widget(root)
+    box.children[1].value = "s2"
+    box.children[8].value = "Six resolutions were re-applied; the quoted term is 2231's."
+    box.children[12].click()
+    assert "Saved s2" in box.children[13].value
+    course = load_course(root)
+    verdict = course.sentence("s2").verdict
+    assert len(verdict.evidence) == 2
+    assert verdict.summary == "Six resolutions were re-applied; the quoted term is 2231's."
+    assert verdict.excerpts == ["un-note-8pm-six-resolutions", "significant-non-performance-2231"]

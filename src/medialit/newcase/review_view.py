@@ -54,7 +54,8 @@ def review(root: Path | str | None = None) -> Review:
     signals = w.HTML(f"<small>signals: {', '.join(s.value for s in HedgeSignal)}</small>")
     rating = w.Dropdown(options=[r.value for r in Rating], description="Verdict")
     summary = w.Textarea(description="Summary", layout=w.Layout(width="95%"))
-    evidence = w.Textarea(description="Evidence", layout=w.Layout(width="95%"))
+    evidence = w.Textarea(description="Evidence", layout=w.Layout(width="95%"),
+                          placeholder="the first point of evidence (others: edit the YAML)")
     basis = w.Dropdown(options=["record", "article", "not-found"], description="Basis")
     excerpts = w.Text(description="Excerpts", placeholder="excerpt ids, comma-separated",
                       layout=w.Layout(width="95%"))
@@ -85,8 +86,10 @@ def review(root: Path | str | None = None) -> Review:
     def on_save(_: Any = None) -> None:
         s = state["sentence"]
         try:
-            points = [{"text": evidence.value.strip(), "basis": basis.value,
-                       "excerpts": [x.strip() for x in excerpts.value.split(",") if x.strip()]}]
+            first = {"text": evidence.value.strip(), "basis": basis.value,
+                     "excerpts": [x.strip() for x in excerpts.value.split(",") if x.strip()]}
+            # the form edits the first point of evidence; the others are kept as they are
+            points = [first, *((s.fields["verdict"] or {}).get("evidence") or [])[1:]]
             verdict = {**(s.fields["verdict"] or {}), "rating": rating.value,
                        "summary": summary.value.strip(), "evidence": points}
             changes = {"kind": kind.value, "claimant": claimant.value,
