@@ -133,12 +133,22 @@ def _unit_after(text: str, end: int) -> str | None:
     return None
 
 
+_WORD_VALUES = {
+    w: float(v) for v, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split())
+} | {"thirty": 30.0, "forty": 40.0, "fifty": 50.0, "sixty": 60.0, "seventy": 70.0,
+     "eighty": 80.0, "ninety": 90.0, "hundred": 100.0, "thousand": 1e3, "million": 1e6,
+     "billion": 1e9, "half": 0.5, "dozen": 12.0}
+
+
 def _spelled_value(token: str) -> float:
+    """'2,021' -> 2021, 'Two' -> 2; 0 when the token is not read (the teacher fills it in)."""
     digits = token.replace(",", "")
     try:
         return float(digits)
     except ValueError:
-        return 0.0
+        return _WORD_VALUES.get(token.casefold(), 0.0)
 
 
 def build(text: str, report: Report, publisher_name: str | None) -> Prefill:
