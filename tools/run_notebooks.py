@@ -42,16 +42,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("notebooks", nargs="*", type=Path, help="default: notebooks/*.ipynb")
     parser.add_argument("--timeout", type=int, default=300, help="seconds per cell")
+    parser.add_argument("--root", type=Path, default=ROOT,
+                        help="the course or case folder (default: this checkout)")
     args = parser.parse_args(argv)
-    paths = args.notebooks or sorted((ROOT / "notebooks").glob("*.ipynb"))
+    root = args.root.resolve()
+    paths = args.notebooks or sorted((root / "notebooks").glob("*.ipynb"))
     failed = 0
     with tempfile.TemporaryDirectory(prefix="medialit-run-") as progress:
         os.environ["MEDIALIT_DATA_DIR"] = progress
         os.environ["MEDIALIT_LEARNER"] = "nbval"
-        os.environ["MEDIALIT_COURSE_ROOT"] = str(ROOT)
+        os.environ["MEDIALIT_COURSE_ROOT"] = str(root)
         os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
         for path in paths:
-            print(f"executing {path.relative_to(ROOT) if path.is_absolute() else path} ...",
+            print(f"executing {path} ...",
                   flush=True)
             try:
                 execute(path.resolve(), args.timeout)

@@ -59,7 +59,7 @@ def warnings(course: Course) -> list[str]:
     return [str(w) for w in longest_right_warnings(banks)]
 
 
-def run(root: Path | None, as_json: bool) -> int:
+def run(root: Path | None, as_json: bool, strict: bool = False) -> int:
     try:
         course = load_course(root)
     except ContentError as exc:
@@ -75,11 +75,31 @@ def run(root: Path | None, as_json: bool) -> int:
         return 1
     report = summary(course)
     report["warnings"] = warnings(course)
+    from medialit.newcase.todo import format_todo, todo_items
+
+    todo = todo_items(course.root)
+    report["drafts"] = [
+        {"number": k, "group": t.group, "file": t.file, "field": t.field, "rule": t.rule}
+        for k, t in enumerate(todo, start=1)
+    ]
+    if strict and todo:
+        report["ok"] = False
     if as_json:
         print(json.dumps(report, indent=2, ensure_ascii=False))
+        if strict and todo:
+            return 1
     else:
         for line in report["warnings"]:
             print(f"warning: {line}", file=sys.stderr)
+        if todo:
+            label = "error" if strict else "warning"
+            print(f"{label}: {len(todo)} draft field(s) to review (to-do list):", file=sys.stderr)
+            for line in format_todo(todo):
+                print(line, file=sys.stderr)
+        if strict and todo:
+            print(f"{len(todo)} problem(s) found: drafts are errors with --strict.",
+                  file=sys.stderr)
+            return 1
         print(
             f"OK: {report['sentences_annotated']} sentences annotated, {report['sources']} "
             f"sources, {report['numbers']} numbers, {report['lessons']} lessons, "
@@ -97,4 +117,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--json", action="store_true", help="print a JSON summary (or problems)")
     parser.add_argument("--root", type=Path, default=None, help="course folder (default: found)")
-    parser.set_defaults(handler=lambda args: run(args.root, args.json))
+    parser.add_argument("--strict", action="store_true",
+                        help="fail (exit 1) while any field is still a draft")
+    parser.set_defaults(handler=lambda args: run(args.root, args.json, args.strict))

@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "medialit.progress.commands",
     "medialit.quiz.commands",
     "medialit.analyze.commands",
+    "medialit.newcase.commands",
     "medialit.classroom.commands",
 )
 

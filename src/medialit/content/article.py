@@ -159,6 +159,12 @@ class ArticleMeta(ContentModel):
     publisher: Slug
     site_owner: str | None = None
     boilerplate: list[BoilerplateEntry] = []
+    # Written by `medialit new`: the file as the teacher gave it, what extracted the text,
+    # the page's own title, and which provenance fields the page did not carry.
+    original: str | None = None
+    extracted_by: str | None = None
+    title: str | None = None
+    missing: list[str] = []
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,9 @@ class NumberEntry(ContentModel):
     counted_by: Slug
     kind: NumberKind
     note: str = ""
+    # Fields pre-filled by `medialit new`, each with the rule that produced it; a field
+    # leaves this map once a teacher has confirmed or corrected it (see newcase.todo).
+    draft: dict[str, str] = {}
 
     @property
     def end(self) -> int:

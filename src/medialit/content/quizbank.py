@@ -118,6 +118,11 @@ class QuestionBase(ContentModel):
     # Excerpts of data/record/ behind any fact the explanation states beyond the article.
     excerpts: list[Slug] = []
     graded: bool = False  # student edition: judged by the class service, so no seal
+    # Made by `medialit new` from the annotations (see newcase.banks): the ids it rests on
+    # and a hash of the question as generated, which tells a hand edit from a regeneration.
+    generated: bool = False
+    rests_on: list[str] = []
+    generated_hash: str | None = None
 
 
 class SingleQuestion(QuestionBase):

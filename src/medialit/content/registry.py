@@ -39,6 +39,9 @@ class Source(ContentModel):
     aliases: list[NonEmpty] = []
     position_to_know: NonEmpty
     interests: NonEmpty
+    # Fields pre-filled by `medialit new`, each with the rule that produced it; a field
+    # leaves this map once a teacher has confirmed or corrected it (see newcase.todo).
+    draft: dict[str, str] = {}
 
 
 class SourcesFile(ContentModel):

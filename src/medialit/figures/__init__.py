@@ -31,6 +31,7 @@ _WHERE = {
     "casualty_context": "numbers",
     "drones": "numbers",
     "strike_casualties": "numbers",
+    "numbers_inventory": "inventory",
     "chart_pair": "misleading",
     "all_figures": "gallery",
     "CATALOGUE": "gallery",

@@ -41,6 +41,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="ship data/ unsealed: the explorer then shows every sentence's kind, hedges and "
         "verdict from the start, before the questions about them are answered",
     )
+    parser.add_argument(
+        "--allow-drafts", action="store_true",
+        help="release a case even though some fields are still drafts (see medialit check)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -50,6 +54,15 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         root = args.root or find_root()
+        if not getattr(args, "allow_drafts", False):
+            from medialit.newcase.todo import todo_items
+
+            drafts = todo_items(root)
+            if drafts:
+                print(f"medialit release: {len(drafts)} field(s) are still drafts (the first: "
+                      f"{drafts[0]}); review them (`medialit check` lists them all) or pass "
+                      "--allow-drafts; nothing was released", file=sys.stderr)
+                return 1
         report = release(root, args.outdir, force=args.force, open_data=args.open_data)
     except ContentError as error:
         print("medialit release: the course has problems; nothing was released:", file=sys.stderr)

@@ -193,6 +193,9 @@ def _sealed_annotations(root: Path, ctx: _Context, seed: str, report: ReleaseRep
     notes = {s.id: s for s in course.sentences}
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     salt = hashlib.sha256(f"annotations\x1f{seed}".encode()).hexdigest()[:16]
+    for note in (raw or {}).get("sentences") or []:
+        if isinstance(note, dict):
+            note.pop("draft", None)  # a draft's rule names the answer ("-> paraphrase")
     report.sealed_sentences = seal_sentences(raw, asked_fields(questions, notes), salt)
     if not report.sealed_sentences:
         return None
