@@ -132,4 +132,4 @@ def test_release_says_what_it_protects_and_what_not(tmp_path: Path, capsys) -> N
     assert "No answer found in plain text" in out
     assert "a classmate's saved notebook, a search (grep) of the course folder" in out
     assert "does not: someone who runs medialit's own code" in out
-    assert "planned, not available yet" in out
+    assert "medialit class-service" in out

@@ -12,8 +12,9 @@ PROTECTS = (
     "What this protects against: a classmate's saved notebook, a search (grep) of the "
     "course folder, and reading its files. What it does not: someone who runs medialit's "
     "own code to open the seals or to try every option of a question; the key ships with "
-    "the course. For graded work, keep the key off learners' machines: a class service "
-    "on JupyterHub that checks answers on the server is planned, not available yet."
+    "the course. For graded work, keep the key off learners' machines: mark the questions "
+    "graded in course.yaml and run `medialit class-service` on your JupyterHub, which "
+    "judges them on the server (the README's section on a class on JupyterHub)."
 )
 
 
