@@ -15,16 +15,15 @@ import argparse
 import importlib
 import io
 import os
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 
 import matplotlib
 
 matplotlib.use("Agg")
 
+from _timing import timed
 from matplotlib.figure import Figure
 
 
@@ -34,14 +33,6 @@ def baseline() -> None:
     ax.plot([0, 1, 2, 3], [3, 1, 4, 1], marker="o")
     fig.savefig(io.BytesIO(), format="png")
 
-
-def timed(fn: Callable[[], object], repeat: int) -> float:
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
 
 
 def main(argv: list[str] | None = None) -> int:

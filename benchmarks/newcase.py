@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import argparse
 import re
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
+
+from _timing import timed
 
 REPO = Path(__file__).resolve().parents[1]
 TARGET_SECONDS = 10.0
@@ -43,14 +42,6 @@ def article(words: int) -> str:
         k += 1
     return "Hosepipe bans and troop reports\n\n" + "\n\n".join(out) + "\n"
 
-
-def timed(fn: Callable[[], object], repeat: int) -> float:
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
 
 
 def main(argv: list[str] | None = None) -> int:

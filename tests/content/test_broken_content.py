@@ -6,24 +6,11 @@ import json
 import re
 import subprocess
 import sys
-from pathlib import Path
 
-import pytest
+from content_helpers import edit, problems_of
 
 from medialit.cli import main
-from medialit.content import ContentError, load_course
-
-
-def problems_of(root: Path) -> list[str]:
-    with pytest.raises(ContentError) as caught:
-        load_course(root)
-    return [str(p) for p in caught.value.problems]
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text not found: {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+from medialit.content import load_course
 
 
 def test_untouched_copy_loads(data_course):

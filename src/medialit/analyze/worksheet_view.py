@@ -18,6 +18,7 @@ from typing import Any
 import anywidget
 import traitlets
 
+from medialit import components
 from medialit.analyze.report import Report
 from medialit.analyze.worksheet import (
     VERDICT_LABELS,
@@ -34,8 +35,8 @@ MIME = {"csv": "text/csv", "jsonld": "application/ld+json"}
 
 
 class WorksheetView(anywidget.AnyWidget):
-    _esm = STATIC / "worksheet.js"
-    _css = STATIC / "worksheet.css"
+    _esm = components.module(STATIC / "worksheet.js")
+    _css = components.style(STATIC / "worksheet.css")
 
     heading = traitlets.Unicode("").tag(sync=True)
     claims = traitlets.List().tag(sync=True)

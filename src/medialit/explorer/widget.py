@@ -16,6 +16,7 @@ from typing import Any
 import anywidget
 import traitlets
 
+from medialit import components
 from medialit.explorer.cards import ExplorerError, filter_sentences, kinds_in
 from medialit.explorer.gate import for_learner
 from medialit.explorer.render import EMPTY_CARD, article_html, card_for
@@ -30,8 +31,8 @@ class ArticleExplorer(anywidget.AnyWidget):
     """Click a sentence in the article (or reach it with Tab and the arrow keys) to see
     its card; filter by kind."""
 
-    _esm = STATIC / "explorer.js"
-    _css = STATIC / "explorer.css"
+    _esm = components.module(STATIC / "explorer.js")
+    _css = components.style(STATIC / "explorer.css")
 
     kinds = traitlets.List().tag(sync=True)  # [[value, label], ...]
     kind = traitlets.Unicode(ALL).tag(sync=True)

@@ -18,6 +18,7 @@ from typing import Any
 import anywidget
 import traitlets
 
+from medialit import components
 from medialit.progress.attempts import AnswerSink
 from medialit.progress.learner import InvalidName, choose_name
 from medialit.progress.sink import current_learner, current_sink
@@ -27,8 +28,8 @@ STATIC = pathlib.Path(__file__).parent / "static"
 
 
 class _Panel(anywidget.AnyWidget):
-    _esm = STATIC / "panel.js"
-    _css = STATIC / "panel.css"
+    _esm = components.module(STATIC / "panel.js")
+    _css = components.style(STATIC / "panel.css")
     kind = traitlets.Unicode("").tag(sync=True)
 
     def __init__(self, **kwargs: Any) -> None:

@@ -25,6 +25,7 @@ import anywidget
 import ipywidgets as widgets
 import traitlets
 
+from medialit import components
 from medialit.content.quizbank import WORD, Question, target_refs
 from medialit.progress.attempts import AnswerSink, Attempt
 from medialit.quiz.check import Verdict, check, invalid
@@ -113,8 +114,8 @@ def _row_keys(spec: Mapping[str, Any]) -> list[str]:
 class QuestionView(anywidget.AnyWidget):
     """One question as a component: a fieldset whose legend is the prompt."""
 
-    _esm = STATIC / "quiz.js"
-    _css = STATIC / "quiz.css"
+    _esm = components.module(STATIC / "quiz.js")
+    _css = components.style(STATIC / "quiz.css")
 
     spec = traitlets.Dict().tag(sync=True)
     classes = traitlets.List(traitlets.Unicode()).tag(sync=True)

@@ -1,30 +1,12 @@
 // The claim-checking worksheet. Each change goes to Python at once (which saves it);
 // Export sends every row as it stands on screen, then offers the file as a download.
 
-const QUIET = "data-lm-suppress-shortcuts";
-
-function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k === "class") el.className = v;
-    else if (k === "text") el.textContent = v;
-    else el.setAttribute(k, v === true ? "" : v);
-  }
-  for (const c of children) if (c) el.append(c);
-  if (["INPUT", "SELECT", "TEXTAREA", "BUTTON"].includes(el.tagName)) el.setAttribute(QUIET, "true");
-  return el;
-}
-
 function field(label, control) {
   return h("label", { class: "medialit-ws-field" }, h("span", { text: label }), control);
 }
 
 function render({ model, el }) {
-  el.classList.add("medialit-component", "medialit-worksheet");
-  el.setAttribute(QUIET, "true");
-  el.addEventListener("keydown", (e) => e.stopPropagation());
-  el.addEventListener("focusin", (e) => e.target.scrollIntoView && e.target.scrollIntoView({ block: "nearest" }));
+  settle(el, "medialit-worksheet", "medialit-box");
 
   const heading = h("h4", { text: model.get("heading") });
   const reviewer = h("input", { type: "text", placeholder: "for the export" });

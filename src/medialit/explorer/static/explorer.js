@@ -2,25 +2,8 @@
 // article; the arrow keys move between sentences, Enter or Space (or a click)
 // selects one, and its card appears below. Python builds every piece of HTML.
 
-const QUIET = "data-lm-suppress-shortcuts";
-
-function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k === "class") el.className = v;
-    else if (k === "text") el.textContent = v;
-    else el.setAttribute(k, v === true ? "" : v);
-  }
-  for (const c of children) if (c) el.append(c);
-  return el;
-}
-
 function render({ model, el }) {
-  el.classList.add("medialit-component", "medialit-explorer-widget");
-  el.setAttribute(QUIET, "true");
-  el.addEventListener("keydown", (e) => e.stopPropagation());
-  el.addEventListener("focusin", (e) => e.target.scrollIntoView && e.target.scrollIntoView({ block: "nearest" }));
+  settle(el, "medialit-explorer-widget");
 
   const help = h("p", { class: "medialit-explorer-help",
     text: "Click a sentence to see its card. From the keyboard: Tab to the article, " +

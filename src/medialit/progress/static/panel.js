@@ -1,21 +1,6 @@
 // The name picker and the progress panel of the course, as anywidget components.
 // Python stores the name and draws the progress; the browser only shows them.
 
-const QUIET = "data-lm-suppress-shortcuts";
-
-function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k === "class") el.className = v;
-    else if (k === "text") el.textContent = v;
-    else el.setAttribute(k, v === true ? "" : v);
-  }
-  for (const c of children) if (c) el.append(c);
-  el.setAttribute(QUIET, "true");
-  return el;
-}
-
 function renderName(model, el) {
   const input = h("input", { type: "text", autocomplete: "nickname",
     placeholder: "a name or nickname", maxlength: "80" });
@@ -51,10 +36,7 @@ function renderProgress(model, el) {
 }
 
 function render({ model, el }) {
-  el.classList.add("medialit-component", "medialit-panel");
-  el.setAttribute(QUIET, "true");
-  el.addEventListener("keydown", (e) => e.stopPropagation());
-  el.addEventListener("focusin", (e) => e.target.scrollIntoView && e.target.scrollIntoView({ block: "nearest" }));
+  settle(el, "medialit-panel", "medialit-box");
   return model.get("kind") === "name" ? renderName(model, el) : renderProgress(model, el);
 }
 

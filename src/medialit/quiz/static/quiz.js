@@ -7,27 +7,6 @@
 
 let serial = 0;
 
-function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k === "class") el.className = v;
-    else if (k === "text") el.textContent = v;
-    else if (k === "html") el.innerHTML = v;
-    else el.setAttribute(k, v === true ? "" : v);
-  }
-  for (const c of children) if (c) el.append(c);
-  return el;
-}
-
-// JupyterLab and Notebook 7 run notebook shortcuts (arrows, Enter) for a focused
-// element unless it, or the element the walk stops at, carries this attribute.
-const QUIET = "data-lm-suppress-shortcuts";
-function quiet(el) {
-  el.setAttribute(QUIET, "true");
-  return el;
-}
-
 function choiceRow(type, name, value, label) {
   const input = quiet(h("input", { type, name, value }));
   return h("label", { class: "medialit-option" }, input,
@@ -178,8 +157,7 @@ function applyResponse(spec, box, response) {
 function render({ model, el }) {
   const spec = model.get("spec");
   const name = `medialit-${++serial}-${Math.random().toString(36).slice(2, 8)}`;
-  el.classList.add("medialit-component", ...model.get("classes"));
-  quiet(el);
+  settle(el, ...model.get("classes"));
 
   const form = h("form", { class: "medialit-form", novalidate: true });
   const fieldset = h("fieldset", { class: "medialit-question" });
@@ -216,11 +194,6 @@ function render({ model, el }) {
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     model.send({ type: "check", response: readResponse(spec, box) });
-  });
-  // Keys pressed in the question stay in it: no notebook shortcut runs from here.
-  el.addEventListener("keydown", (e) => e.stopPropagation());
-  el.addEventListener("focusin", (e) => {
-    if (e.target && e.target.scrollIntoView) e.target.scrollIntoView({ block: "nearest", inline: "nearest" });
   });
 
   const update = () => {
