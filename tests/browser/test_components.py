@@ -8,8 +8,10 @@ practice article, and the progress panel. For each front-end, in order: Run All;
 every type answered wrong then right by mouse; a value typed and checked at once is
 the value graded; everything restored after a restart; every type answered by
 keyboard alone; the explorer by click and by keyboard; the worksheet exported
-(file next to the notebook, and a browser download); axe-core; and no clipping at
-800 px or at 200 % zoom, with screenshots kept for a person to look at.
+(file next to the notebook, and a browser download); axe-core; no clipping at
+800 px or at 200 % zoom, with screenshots kept for a person to look at; and a course
+figure shown at the size it was drawn (its type never shrunk below 11 px), fitting the
+column from 800 px to 1,600 px.
 """
 
 from __future__ import annotations
@@ -63,6 +65,7 @@ def components(scratch: Path) -> str:
         "report = read_article('../lessons/06-your-turn/practice-article.html')\n"
         "worksheet_for(report)",
         "from medialit.progress.widgets import course_progress_widget\ncourse_progress_widget()",
+        "from medialit.figures import timeline\ntimeline()",
     ]
     write_notebook(scratch / "components.ipynb", cells)
     return "scratch/components.ipynb"
@@ -337,3 +340,43 @@ def test_nothing_clipped_at_any_width(run, size, frontend):
     finally:
         page.set_viewport_size(old)
     assert clipped == [], "\n".join(clipped)
+
+
+JS_FIGURES = """
+() => [...document.querySelectorAll('.medialit-figure')].map(f => {
+  const img = f.querySelector('img'), frame = f.querySelector('.medialit-figure-frame');
+  return {shown: img.getBoundingClientRect().width, drawn: img.naturalWidth,
+          frame: frame.clientWidth, scrolls: frame.scrollWidth > frame.clientWidth + 1};
+})
+"""
+
+
+@pytest.mark.parametrize("width", [800, 1366, 1600])
+def test_figures_shown_at_drawn_size_and_fit_the_column(run, width, frontend):
+    """A figure is shown at the size it was drawn, so its type is the size the figure test
+    measured (at least 11 px); from 800 px up it fits the column without scrolling. In
+    JupyterLab the column is measured with the side panel closed, as a learner at a narrow
+    window would have it; with the panel open the figure scrolls inside its frame."""
+    nb = run.ensure().notebook
+    page = nb.page
+    old = page.viewport_size
+    front = "lab" if nb.server.app == "lab" else "notebook7"
+    try:
+        page.set_viewport_size({"width": width, "height": 900})
+        if front == "lab":
+            page.evaluate("() => jupyterapp.shell.collapseLeft()")
+        page.wait_for_timeout(400)
+        figure = page.locator(".medialit-figure").first
+        figure.evaluate("e => e.scrollIntoView({block: 'start'})")
+        page.wait_for_timeout(200)
+        page.screenshot(path=str(artifacts_dir(nb.server.state) / f"{front}-{width}px-figure.png"))
+        shown = page.evaluate(JS_FIGURES)
+    finally:
+        if front == "lab":
+            page.evaluate("() => jupyterapp.shell.expandLeft()")
+        page.set_viewport_size(old)
+    assert shown, "no course figure on the page"
+    for fig in shown:
+        assert fig["drawn"] > 0
+        assert abs(fig["shown"] - fig["drawn"]) <= 1, fig  # never shrunk
+        assert not fig["scrolls"], fig

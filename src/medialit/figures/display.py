@@ -31,13 +31,23 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
+# The course's type scale, for a classroom projector (see :mod:`.legibility`): at 100 dpi
+# 9 pt is 12.5 CSS px and 8 pt, the smallest allowed, 11.1 px. Figures are drawn at most
+# WIDTH inches (600 px) wide and shown at their own size, never scaled down.
 DPI = 100
+WIDTH = 6.0
 FONT_SIZE = 9
+SMALL = 8
+TITLE = 10.5
 RC = {
     "svg.hashsalt": "medialit",
     "svg.fonttype": "none",
     "font.size": FONT_SIZE,
-    "axes.titlesize": FONT_SIZE + 1,
+    "axes.titlesize": TITLE,
+    "axes.labelsize": FONT_SIZE,
+    "xtick.labelsize": FONT_SIZE,
+    "ytick.labelsize": FONT_SIZE,
+    "legend.fontsize": FONT_SIZE,
     "hatch.linewidth": 0.8,
     "axes.spines.top": False,
     "axes.spines.right": False,
@@ -143,12 +153,21 @@ class AccessibleFigure:
         return path
 
     def to_html(self) -> str:
-        image = base64.b64encode(self.png()).decode("ascii")
+        """The figure at the size it was drawn, in a frame that scrolls if the column is
+        narrower: shrinking it to fit would shrink its type below what a class can read
+        (:mod:`.legibility`). The frame is focusable so a keyboard can scroll it too."""
+        png = self.png()
+        image = base64.b64encode(png).decode("ascii")
+        width, height = png_size(png)
         slug = html.escape(self.name, quote=True)
         return (
-            f'<figure class="medialit-figure medialit-figure-{slug}">'
+            f'<figure class="medialit-figure medialit-figure-{slug}"'
+            ' style="margin:0 0 1em 0;max-width:100%">'
+            '<div class="medialit-figure-frame" style="overflow-x:auto;max-width:100%"'
+            f' tabindex="0" role="group" aria-label="Figure: {html.escape(self.name, quote=True)}">'
             f'<img src="data:image/png;base64,{image}" alt="{html.escape(self.alt, quote=True)}"'
-            ' style="max-width:100%;height:auto">'
+            f' width="{width}" height="{height}"'
+            f' style="width:{width}px;height:{height}px;max-width:none"></div>'
             f"<figcaption>{html.escape(self.caption)} "
             f'<span class="medialit-figure-source">Source: {html.escape(self.source)}</span>'
             "</figcaption>"
@@ -164,6 +183,13 @@ class AccessibleFigure:
 
     def __str__(self) -> str:
         return self.alt
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    """Width and height in pixels, from the PNG's header (no image library needed)."""
+    if png[:8] != b"\x89PNG\r\n\x1a\n" or png[12:16] != b"IHDR":
+        raise ValueError("not a PNG image")
+    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
 
 
 def render_png(figure: Figure) -> bytes:
@@ -200,13 +226,32 @@ def new_figure(width: float, height: float) -> Figure:
 
     with course_style():
         figure = Figure(figsize=(width, height), dpi=DPI, layout="constrained")
-    figure.get_layout_engine().set(rect=(0, 0.045, 1, 0.955))
+    # Room for the boxes round panel labels, which the layout does not measure.
+    figure.get_layout_engine().set(h_pad=0.08, w_pad=0.06)
     return figure
 
 
-def source_line(figure: Figure, source: str) -> None:
-    """Name the source inside the image, so it travels with a screenshot."""
-    figure.text(
-        0.005, 0.005, f"Source: {source}", ha="left", va="bottom", fontsize=FONT_SIZE - 2,
-        color="#333333", wrap=True,
+def chars_per_line(fontsize: float, share: float = 1.0) -> int:
+    """About how many characters of ``fontsize`` fit in ``share`` of a figure's width:
+    for wrapping labels before the layout, so a longer text (another article's) wraps
+    rather than runs off the picture. DejaVu Sans averages about 0.6 em a character."""
+    return max(12, int(WIDTH * DPI * share / (fontsize * DPI / 72 * 0.6)))
+
+
+def source_line(figure: Figure, source: str, key: str = "") -> None:
+    """Name the source inside the image, so it travels with a screenshot.
+
+    It is the figure's bottom label, so the constrained layout makes room for every line
+    of it; it is wrapped here, at the figure's width, because matplotlib's own wrapping
+    happens only while drawing and the layout would not know the height. A ``key`` to
+    the marks, when the figure needs one, goes on the line above.
+    """
+    import textwrap
+
+    chars = int(figure.get_figwidth() * DPI / (SMALL * DPI / 72 * 0.55))
+    lines = [textwrap.fill(key, chars)] if key else []
+    lines.append(textwrap.fill(f"Source: {source}", chars))
+    figure.supxlabel(
+        "\n".join(lines), x=0.005, ha="left", fontsize=SMALL,
+        color="#333333", linespacing=1.25,
     )

@@ -15,7 +15,15 @@ import matplotlib
 
 from medialit.figures import palette
 from medialit.figures.common import course_or_default
-from medialit.figures.display import RC, AccessibleFigure, DataTable, new_figure, source_line
+from medialit.figures.display import (
+    RC,
+    SMALL,
+    WIDTH,
+    AccessibleFigure,
+    DataTable,
+    new_figure,
+    source_line,
+)
 
 DATA_SOURCE = "the article's numbers table (data/numbers.yaml)"
 
@@ -31,7 +39,7 @@ def numbers_inventory(course: Any | None = None) -> AccessibleFigure:
     numbers = list(course.numbers)
     givers = list(dict.fromkeys(n.counted_by for n in numbers))
     with matplotlib.rc_context(RC):
-        fig = new_figure(9.5, max(2.6, 0.42 * len(numbers) + 1.4))
+        fig = new_figure(WIDTH, 0.52 * len(numbers) + 2.0 + 0.2 * len(givers))
         ax = fig.add_subplot()
         ys = list(range(len(numbers)))[::-1]
         positive = [n.value for n in numbers if n.value > 0]
@@ -43,13 +51,18 @@ def numbers_inventory(course: Any | None = None) -> AccessibleFigure:
                 ax.plot([n.value], [y], marker=style.marker, color=style.color,
                         markeredgecolor=palette.BLACK, markersize=8, linestyle="none")
             else:
-                ax.text(low, y, "  (no value read)", va="center", fontsize=7.5)
+                ax.text(low, y, "  (no value read)", va="center", fontsize=SMALL)
+            label = f"{n.text} ({n.sentence}): {n.counts}"
+            ax.annotate(label if len(label) <= 90 else label[:89] + "…", (0, y),
+                        xycoords=("axes fraction", "data"), xytext=(0, 8),
+                        textcoords="offset points", fontsize=SMALL, va="bottom",
+                        annotation_clip=False).set_in_layout(False)
         ax.set_xscale("log")
         ax.set_xlim(low / 2, high)
-        ax.set_ylim(-0.8, len(numbers) - 0.2)
-        ax.set_yticks(ys)
-        ax.set_yticklabels([f"{n.text} ({n.sentence}): {n.counts}"[:60] for n in numbers],
-                           fontsize=7.5)
+        ax.set_ylim(-0.6, len(numbers) - 0.1)
+        ax.set_yticks([])
+        ax.spines["left"].set_visible(False)
+        ax.grid(axis="x", color="#E5E5E5", linewidth=0.6)
         ax.set_xlabel("value (log scale: each step is ten times the last)")
         ax.set_title("Every number in the article, and who gave it", loc="left")
         handles = [
@@ -59,8 +72,10 @@ def numbers_inventory(course: Any | None = None) -> AccessibleFigure:
             for k, g in enumerate(givers)
         ]
         if handles:
-            ax.legend(handles=handles, fontsize=7, loc="lower right", title="given by",
-                      title_fontsize=7)
+            # Below the axis label, one giver a line: long names never run off the side.
+            ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, -0.16),
+                      title="given by", fontsize=SMALL, title_fontsize=SMALL, frameon=False,
+                      alignment="left", borderaxespad=0)
         source_line(fig, DATA_SOURCE)
     alt = (
         f"A dot chart of the article's {len(numbers)} numbers on a log scale: "

@@ -32,6 +32,10 @@ from medialit import diskcache
 from medialit.figures import palette
 from medialit.figures.common import MAP_FILE, course_or_default
 from medialit.figures.display import (
+    DPI,
+    FONT_SIZE,
+    SMALL,
+    WIDTH,
     AccessibleFigure,
     DataTable,
     course_style,
@@ -238,6 +242,15 @@ def _draw_regional(ax: Axes, countries: dict[str, Country], places: Sequence[Any
                    labels: dict[str, tuple[float, float] | None]) -> list[str]:
     lon0, lat0, lon1, lat1 = EXTENT
     ax.set_facecolor(palette.WATER)
+    callout = None  # where the Crimea callout goes: no country's name under it
+    if crimea_rings:
+        pts = np.concatenate(crimea_rings)
+        callout = (pts[:, 0].min() - 8.5, lat0 + 0.6)
+        px_per_degree = WIDTH * DPI * 0.85 / (lon1 - lon0)
+        line = SMALL * DPI / 72 * 1.25 / px_per_degree
+        covered = (callout[0] - 0.5, callout[1] - 0.4,
+                   callout[0] + 30 * SMALL * DPI / 72 * 0.6 / px_per_degree + 0.5,
+                   callout[1] + 3 * line + 0.6)
     neighbours_shown, shapes = [], []
     for name in NEIGHBOURS:
         country = countries.get(name)
@@ -245,10 +258,13 @@ def _draw_regional(ax: Axes, countries: dict[str, Country], places: Sequence[Any
             continue
         rings = _near((r for poly in country.polygons for r in poly), EXTENT)
         shapes.append(PathPatch(rings_path(rings)))
-        spot = labels[name]
-        if spot is not None:
-            ax.text(*spot, name, ha="center", va="center", fontsize=7, color="#444444",
-                    style="italic", clip_on=True)
+        spot = labels[name] and _inward(labels[name], name, EXTENT)
+        if spot and callout and (covered[0] <= spot[0] <= covered[2]
+                                 and covered[1] <= spot[1] <= covered[3]):
+            spot = None
+        if spot:
+            ax.text(*spot, name, ha="center", va="center",
+                    fontsize=SMALL, color="#444444", style="italic", clip_on=True)
         neighbours_shown.append(name)
     # One collection for every neighbour: they share a style, so they draw as one artist.
     ax.add_collection(PatchCollection(shapes, facecolor="#F2F2F2", edgecolor="#888888",
@@ -269,12 +285,12 @@ def _draw_regional(ax: Axes, countries: dict[str, Country], places: Sequence[Any
         if spot is not None:
             ax.text(*spot, name, ha="center", va="center", fontsize=size, weight="bold",
                     color="#333333", alpha=0.8)
-    if crimea_rings:
+    if callout:
         pts = np.concatenate(crimea_rings)
         ax.annotate(
             "Crimea: Ukrainian territory\noccupied by Russia since 2014\n(hatched)",
-            xy=(pts[:, 0].mean(), pts[:, 1].mean()), xytext=(pts[:, 0].min() - 8.5, lat0 + 0.6),
-            fontsize=7.5, arrowprops={"arrowstyle": "->", "color": "#333333", "lw": 0.8},
+            xy=(pts[:, 0].mean(), pts[:, 1].mean()), xytext=callout,
+            fontsize=SMALL, arrowprops={"arrowstyle": "->", "color": "#333333", "lw": 0.8},
             bbox={"boxstyle": "round,pad=0.25", "fc": "white", "ec": palette.VERMILLION},
         )
 
@@ -282,7 +298,7 @@ def _draw_regional(ax: Axes, countries: dict[str, Country], places: Sequence[Any
         _add(ax, Rectangle((ZOOM[0], ZOOM[1]), ZOOM[2] - ZOOM[0], ZOOM[3] - ZOOM[1],
                                facecolor="none", edgecolor=palette.BLACK, linewidth=0.8,
                                linestyle=":"))
-        ax.text(ZOOM[0], ZOOM[3] + 0.1, "see zoom", fontsize=7, va="bottom")
+        ax.text(ZOOM[0], ZOOM[3] + 0.1, "see zoom", fontsize=SMALL, va="bottom")
 
     _mark_places(ax, places, (lon0, lat0, lon1, lat1))
     ax.set_xlabel("longitude (°E)")
@@ -290,6 +306,23 @@ def _draw_regional(ax: Axes, countries: dict[str, Country], places: Sequence[Any
     for spine in ("top", "right"):
         ax.spines[spine].set_visible(True)
     return neighbours_shown
+
+
+def _inward(spot: tuple[float, float], name: str,
+            frame: tuple[float, float, float, float]) -> tuple[float, float]:
+    """A label's spot moved inside ``frame`` far enough for the whole word to show.
+
+    The outline data puts a country's label at a point inside the country, which for a
+    country cut by the frame can sit on the frame's edge, and half the word is lost.
+    The margin is the word's half-width at the small type size on a map drawn
+    :data:`WIDTH` inches wide, in degrees.
+    """
+    lon0, lat0, lon1, lat1 = frame
+    px_per_degree = WIDTH * DPI * 0.85 / (lon1 - lon0)
+    half = len(name) * SMALL * DPI / 72 * 0.62 / 2 / px_per_degree + 0.2
+    tall = SMALL * DPI / 72 / px_per_degree + 0.2
+    return (min(max(spot[0], lon0 + half), lon1 - half),
+            min(max(spot[1], lat0 + tall), lat1 - tall))
 
 
 def _mark_places(ax: Axes, places: Sequence[Any],
@@ -304,7 +337,7 @@ def _mark_places(ax: Axes, places: Sequence[Any],
         ax.plot(place.lon, place.lat, marker=marker, markersize=size, color=color,
                 markeredgecolor="white", markeredgewidth=0.8, linestyle="none", zorder=5)
         ax.annotate(place.name, (place.lon, place.lat), xytext=(5, 4),
-                    textcoords="offset points", fontsize=8.5, weight="bold", zorder=6,
+                    textcoords="offset points", fontsize=FONT_SIZE, weight="bold", zorder=6,
                     bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none",
                           "alpha": 0.75})
     ax.set_xlim(lon0, lon1)
@@ -330,17 +363,17 @@ def _draw_zoom(ax: Axes, countries: dict[str, Country], places: Sequence[Any],
     _add(ax, Ellipse((incursion.lon, incursion.lat), 2 * radius * aspect, 2 * radius,
                          facecolor="none", edgecolor=palette.VERMILLION, linestyle="--",
                          linewidth=1.5))
-    ax.annotate(textwrap.fill(label + " (dashed circle)", 28),
+    ax.annotate(textwrap.fill(label + " (dashed circle)", 40),
                 xy=(incursion.lon - radius * aspect * 0.7, incursion.lat - radius * 0.7),
-                xytext=(lon0 + 0.15, lat0 + 0.25), fontsize=7.5,
+                xytext=(lon0 + 0.15, lat0 + 0.15), fontsize=SMALL,
                 arrowprops={"arrowstyle": "->", "color": palette.VERMILLION, "lw": 0.8},
                 bbox={"boxstyle": "round,pad=0.25", "fc": "white", "ec": palette.VERMILLION,
                       "ls": "--"})
     for name, spot in (("RUSSIA", (lon1 - 0.9, lat1 - 0.3)), ("UKRAINE", (lon0 + 0.9, lat0 + 1.4))):
-        ax.text(*spot, name, ha="center", fontsize=9, weight="bold", color="#333333", alpha=0.8)
+        ax.text(*spot, name, ha="center", fontsize=FONT_SIZE, weight="bold", color="#333333",
+                alpha=0.8)
     _mark_places(ax, places, (lon0, lat0, lon1, lat1))
     ax.set_title("Zoom: the border near Kursk", loc="left")
-    ax.tick_params(labelsize=7)
     for spine in ("top", "right"):
         ax.spines[spine].set_visible(True)
 
@@ -372,18 +405,18 @@ def _draw_span(ax: Axes, rings: Sequence[np.ndarray], kursk: Any,
     ax.plot(kursk.lon, kursk.lat, marker="o", color=palette.BLACK, markersize=6)
     ax.annotate(f"{kursk.name}, {kursk.lon:.0f}°E: in the westernmost {share:.0%}\n"
                 f"of Russia's east-west span ({west:.0f}°E to {east:.0f}°E)",
-                (kursk.lon, kursk.lat), xytext=(kursk.lon + 12, 45), fontsize=8,
+                (kursk.lon, kursk.lat), xytext=(kursk.lon + 12, 44), fontsize=SMALL,
                 arrowprops={"arrowstyle": "->", "lw": 0.8})
     ax.annotate("", xy=(west, 40), xytext=(east, 40),
                 arrowprops={"arrowstyle": "<->", "lw": 0.8, "color": "#333333"})
-    ax.text(west, 38, "west", ha="left", va="top", fontsize=7.5)
-    ax.text(east, 38, "east", ha="right", va="top", fontsize=7.5)
+    ax.text(west, 38, "west", ha="left", va="top", fontsize=SMALL)
+    ax.text(east, 38, "east", ha="right", va="top", fontsize=SMALL)
     ax.set_xlim(west - 4, east + 4)
     ax.set_ylim(34, 80)
     ax.set_aspect(1 / math.cos(math.radians(60)))
-    ax.set_title('The article: Kursk is "a border area in eastern Russia". '
-                 "All of Russia, same longitude scale:", fontsize=9, loc="left")
-    ax.set_xlabel("longitude (°E; past 180 = Russia's far east across the date line)")
+    ax.set_title('The article: Kursk is "a border area in eastern Russia".\n'
+                 "All of Russia, same longitude scale:", loc="left")
+    ax.set_xlabel("longitude (°E; past 180 = Russia's far east\nacross the date line)")
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
     return share
@@ -414,17 +447,17 @@ def draw_map(places: Sequence[Any], map_file: Path, source: str,
         raise LookupError(f"{map_file}: no Russian polygon contains the Crimea probe point")
 
     with course_style():
-        fig = new_figure(10.5, 9.0)
-        grid = fig.add_gridspec(2, 2, height_ratios=(3.0, 1.3), width_ratios=(2.0, 1.0))
-        ax = fig.add_subplot(grid[0, 0])
+        fig = new_figure(WIDTH, 13.2)
+        grid = fig.add_gridspec(3, 1, height_ratios=(5.6, 3.4, 2.6))
+        ax = fig.add_subplot(grid[0])
         neighbours = _draw_regional(ax, countries, places, crimea_rings, russia_rings,
                                     incursion, prepared.labels)
-        ax.set_title("Kursk region: on Ukraine's border, in the west of Russia", loc="left")
+        ax.set_title("Kursk region: on Ukraine's border,\nin the west of Russia", loc="left")
         if incursion is not None:
-            _draw_zoom(fig.add_subplot(grid[0, 1]), countries, places, russia_rings, incursion,
+            _draw_zoom(fig.add_subplot(grid[1]), countries, places, russia_rings, incursion,
                        incursion_area.radius_km, incursion_area.label)
         span = prepared.span
-        share = _draw_span(fig.add_subplot(grid[1, :]), prepared.span_rings, kursk, span)
+        share = _draw_span(fig.add_subplot(grid[2]), prepared.span_rings, kursk, span)
         source_line(fig, source)
 
     lon0, lat0, lon1, lat1 = EXTENT

@@ -19,6 +19,9 @@ import numpy as np
 from medialit.figures import palette
 from medialit.figures.common import cite, course_or_default, day
 from medialit.figures.display import (
+    FONT_SIZE,
+    SMALL,
+    WIDTH,
     AccessibleFigure,
     DataTable,
     course_style,
@@ -46,8 +49,8 @@ def chart_pair(course: Any | None = None, trick: str = "truncated-axis") -> Acce
 
 
 def _label(ax: Any, text: str, honest: bool) -> None:
-    ax.text(0.0, 1.04, textwrap.fill(("HONEST: " if honest else "MISLEADING: ") + text, 52),
-            transform=ax.transAxes, fontsize=9, weight="bold", va="bottom",
+    ax.set_title(textwrap.fill(("HONEST: " if honest else "MISLEADING: ") + text, 30),
+            loc="left", fontsize=FONT_SIZE, weight="bold", pad=8,
             color=palette.BLACK,
             bbox={"boxstyle": "round,pad=0.3", "fc": "white",
                   "ec": palette.BLUISH_GREEN if honest else palette.VERMILLION,
@@ -75,21 +78,21 @@ def _truncated(course: Any) -> AccessibleFigure:
     looks = (high - start) / (low - start)
     source = cite(course.citations, [n.citation for n in pair])
     with course_style():
-        fig = new_figure(10.0, 4.6)
+        fig = new_figure(WIDTH, 4.8)
         honest, bad = fig.subplots(1, 2)
         x = np.arange(len(values))
         for ax in (honest, bad):
             ax.bar(x, values, color=palette.BLUE, edgecolor=palette.BLACK, hatch="//",
                    width=0.55)
             for xi, v in zip(x, values, strict=True):
-                ax.text(xi, v, f"{v:,}", ha="center", va="bottom", fontsize=8)
+                ax.text(xi, v, f"{v:,}", ha="center", va="bottom", fontsize=FONT_SIZE)
             ax.set_xticks(x)
-            ax.set_xticklabels([textwrap.fill(label, 22) for label in labels], fontsize=7.5)
+            ax.set_xticklabels([textwrap.fill(label, 14) for label in labels], fontsize=SMALL)
             ax.yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
-            ax.set_ylabel("drones launched (Ukrainian Air Force)")
+        honest.set_ylabel("drones launched\n(Ukrainian Air Force count)")
         honest.set_ylim(0, high * 1.15)
         _label(honest, f"axis starts at 0; one bar is {real:.1f} × the other", True)
-        bad.set_ylim(start, high * 1.05)
+        bad.set_ylim(start, high + (high - start) * 0.1)
         _label(bad, f"axis starts at {start:,.0f}: the bar looks {looks:.1f} × the other, "
                f"not {real:.1f} ×", False)
         bad.spines["left"].set_linestyle((0, (4, 2)))
@@ -124,28 +127,33 @@ def _cherry_picked(course: Any) -> AccessibleFigure:
     source = cite(course.citations, [n.citation for n in nights])
     dates = [day(n.date) for n in nights]
     with course_style():
-        fig = new_figure(10.0, 4.4)
+        fig = new_figure(WIDTH, 4.8)
         honest, bad = fig.subplots(1, 2)
         honest.plot(range(len(values)), values, marker="o", color=palette.BLUE, linewidth=2)
         for xi, v in enumerate(values):
             honest.annotate(f"{v}", (xi, v), xytext=(0, 7), textcoords="offset points",
-                            ha="center", fontsize=8)
+                            ha="center", fontsize=FONT_SIZE)
         honest.set_xticks(range(len(values)))
-        honest.set_xticklabels(dates, fontsize=7.5)
+        honest.set_xticklabels([d.replace(" ", "\n", 1) for d in dates], fontsize=SMALL)
+        honest.set_xlim(-0.4, len(values) - 0.6)
         honest.set_ylim(0, max(values) * 1.2)
         _label(honest, f"all {len(values)} nights in the record, axis from 0", True)
         picked_values = [n.launched for n in picked]
         bad.plot([0, 1], picked_values, marker="s", color=palette.VERMILLION, linewidth=2.5)
         for xi, v in enumerate(picked_values):
-            bad.annotate(f"{v}", (xi, v), xytext=(0, 7), textcoords="offset points",
-                         ha="center", fontsize=8)
+            bad.annotate(f"{v}", (xi, v), xytext=(-9 if xi else 9, 0), textcoords="offset points",
+                         ha="right" if xi else "left", va="center", fontsize=FONT_SIZE)
         bad.set_xticks([0, 1])
-        bad.set_xticklabels([day(n.date) for n in picked], fontsize=7.5)
+        bad.set_xticklabels([day(n.date).replace(" ", "\n", 1) for n in picked], fontsize=SMALL)
         bad.set_xlim(-0.3, 1.3)
-        bad.set_title(f"“Drone attacks up {rise:.0%}!”", fontsize=10)
+        low, high = min(picked_values), max(picked_values)
+        bad.set_ylim(low - (high - low) * 0.08, high + (high - low) * 0.12)
+        # The cherry-picker's headline sits inside the chart, under the course's label.
+        bad.text(0.04, 0.96, f"“Drone attacks\nup {rise:.0%}!”", transform=bad.transAxes,
+                 ha="left", va="top", fontsize=FONT_SIZE + 1, weight="bold",
+                 color=palette.VERMILLION)
         _label(bad, f"only {len(picked)} of {len(values)} nights, chosen to show a rise", False)
-        for ax in (honest, bad):
-            ax.set_ylabel("drones launched per night (Ukrainian Air Force)")
+        honest.set_ylabel("drones launched per night\n(Ukrainian Air Force count)")
         source_line(fig, source)
     alt = (
         "Two line charts of drones launched per night. Left, honest: all nights, "

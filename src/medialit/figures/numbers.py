@@ -18,6 +18,10 @@ from matplotlib.axes import Axes
 from medialit.figures import palette
 from medialit.figures.common import cite, course_or_default, day
 from medialit.figures.display import (
+    FONT_SIZE,
+    SMALL,
+    TITLE,
+    WIDTH,
     AccessibleFigure,
     DataTable,
     course_style,
@@ -62,30 +66,44 @@ def _people_rows(context: Any) -> list[dict[str, Any]]:
     return rows
 
 
-def _draw_people(ax: Axes, rows: list[dict[str, Any]], log: bool, xmax: float) -> None:
+FLOOR_ARROW_PT = 28  # a floor's arrow: short and fixed, so it never reads as a range
+
+
+def _draw_people(ax: Axes, rows: list[dict[str, Any]], log: bool) -> None:
+    """One row per figure; each row's label sits above it, across both panels.
+
+    A floor is a mark at its number and a short open arrow: "this many, and perhaps
+    more". A long arrow to the axis' end would read as a range ending there.
+    """
     y = np.arange(len(rows))[::-1]
     for yi, row in zip(y, rows, strict=True):
         color = palette.BLUE if row["group"] == "troops" else palette.VERMILLION
         low = row["low"]
+        after = 8.0  # where the value's label starts, in points right of the mark
         if row["shape"] == "range":
             ax.plot([low, row["high"]], [yi, yi], color=color, linewidth=6, alpha=0.5,
                     solid_capstyle="butt")
             ax.plot([low, row["high"]], [yi, yi], marker="|", markersize=14, color=color,
                     linestyle="none", markeredgewidth=2)
         elif row["shape"] == "floor":
-            ax.annotate("", xy=(xmax * (0.97 if not log else 0.9), yi), xytext=(low, yi),
-                        arrowprops={"arrowstyle": "-|>", "color": color, "lw": 1.5,
-                                    "linestyle": (0, (4, 2))})
-            ax.plot(low, yi, marker=">", markersize=9, color=color, linestyle="none")
+            ax.plot(low, yi, marker="|", markersize=14, markeredgewidth=2.5, color=color,
+                    linestyle="none")
+            ax.annotate("", xy=(low, yi), xytext=(FLOOR_ARROW_PT, 0),
+                        textcoords="offset points",
+                        arrowprops={"arrowstyle": "<|-", "color": color, "lw": 1.8,
+                                    "linestyle": (0, (3, 2)), "shrinkA": 0, "shrinkB": 0})
+            after = FLOOR_ARROW_PT + 5.0
         else:
             ax.plot(low, yi, marker="o" if row["group"] == "troops" else "D", markersize=8,
                     color=color, linestyle="none")
         if not log:
             ax.plot([0, low], [yi, yi], color=color, linewidth=1, alpha=0.6)
-        ax.annotate(row["short"], (low, yi), xytext=(-3, 7), textcoords="offset points",
-                    fontsize=7.5, ha="left")
-    ax.set_yticks(y)
-    ax.set_ylim(-0.7, len(rows) - 0.3)
+        end = row["high"] if row["shape"] == "range" else low
+        ax.annotate(row["short"], (end, yi), xytext=(after, 0), textcoords="offset points",
+                    fontsize=SMALL, ha="left", va="center")
+    ax.set_yticks(y, labels=[""] * len(rows))
+    ax.tick_params(axis="y", length=0)
+    ax.set_ylim(-0.5, len(rows) - 0.2)
     ax.grid(axis="x", color="#DDDDDD", linewidth=0.6)
     ax.set_axisbelow(True)
 
@@ -101,29 +119,35 @@ def draw_casualty_context(context: Any, citations: Mapping[str, Any]) -> Accessi
     if not rows:
         raise ValueError("context-figures: no troop or casualty estimates to draw")
     source = cite(citations, [r["citation"] for r in rows])
-    top = max(max(r["low"], r["high"] or 0) for r in rows) * 1.15
+    top = max(max(r["low"], r["high"] or 0) for r in rows)
     with course_style():
-        fig = new_figure(10.5, 0.55 * len(rows) + 2.8)
+        fig = new_figure(WIDTH, 0.8 * len(rows) + 2.4)
         lin, log = fig.subplots(1, 2, sharey=True)
-        _draw_people(lin, rows, log=False, xmax=top)
-        lin.set_xlim(0, top)
-        lin.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(4))
-        lin.xaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
-        lin.set_yticklabels([_wrap(f"{r['label']} ({day(r['date'])})") for r in rows],
-                            fontsize=7.5)
-        lin.set_title("Linear scale: lengths are proportional to the numbers", loc="left")
-        lin.set_xlabel("people")
+        _draw_people(lin, rows, log=False)
+        lin.set_xlim(0, top * 1.45)
+        lin.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(3))
+        lin.xaxis.set_major_formatter(
+            matplotlib.ticker.FuncFormatter(lambda x, _: f"{x / 1000:,.0f}k" if x else "0"))
+        lin.set_title("Linear scale:\nlengths in proportion", loc="left", fontsize=FONT_SIZE)
+        lin.set_xlabel("people (k = thousand)")
         smallest = min(r["low"] for r in rows)
-        _draw_people(log, rows, log=True, xmax=top * 3)
+        _draw_people(log, rows, log=True)
         log.set_xscale("log")
-        log.set_xlim(smallest / 2, top * 3)
-        log.set_title("Log scale: each gridline is 10 × the one before", loc="left")
+        log.set_xlim(smallest / 2, top * 12)
+        log.set_title("Log scale: each gridline\nis 10 × the one before", loc="left",
+                      fontsize=FONT_SIZE)
         log.set_xlabel("people (log scale)")
-        fig.suptitle("The article's numbers in context: troops sent vs Russian casualties",
-                     x=0.01, ha="left", fontsize=11)
-        lin.set_xlabel("people    (● ◆ point estimate   |▬| range   ▶- - -> floor: at least this "
-                       "many)")
-        source_line(fig, source)
+        log.patch.set_visible(False)  # the row labels run on across the log panel
+        for yi, row in zip(np.arange(len(rows))[::-1], rows, strict=True):
+            lin.annotate(_wrap(f"{row['label']} ({day(row['date'])})", 96), (0, yi),
+                         xycoords=("axes fraction", "data"), xytext=(0, 10),
+                         textcoords="offset points", fontsize=SMALL, ha="left", va="bottom",
+                         color="#222222", annotation_clip=False, zorder=5,
+                         bbox={"fc": "white", "ec": "none", "pad": 0.5}).set_in_layout(False)
+        fig.suptitle("Troops sent vs Russian casualties", x=0.01, ha="left",
+                     fontsize=TITLE, weight="bold")
+        source_line(fig, source, key="Key:  ● ◆ point estimate    |▬| range    |- - ▶ floor: "
+                    "at least this many, perhaps more")
 
     troops = [r for r in rows if r["group"] == "troops"]
     casualties = [r for r in rows if r["group"] == "casualties"]
@@ -187,35 +211,38 @@ def draw_drones(context: Any, citations: Mapping[str, Any]) -> AccessibleFigure:
     styles = _outcome_styles(nights)
     source = cite(citations, [n.citation for n in nights])
     with course_style():
-        fig = new_figure(10.0, 1.0 * len(nights) + 2.4)
+        fig = new_figure(WIDTH, 1.4 * len(nights) + 1.9)
         ax = fig.add_subplot()
         ys = np.arange(len(nights))[::-1]
+        xmax = max(n.launched for n in nights) * 1.22
         for y, night in zip(ys, nights, strict=True):
             left = 0
             small = [0]
             for name, count in night.outcomes.items():
                 st = styles[name]
                 ax.barh(y, count, left=left, color=st.color, hatch=st.hatch,
-                        edgecolor="#333333", linewidth=0.6, height=0.6)
-                _segment_label(ax, left, count, y, f"{name}\n{count}", small)
+                        edgecolor="#333333", linewidth=0.6, height=0.5)
+                _segment_label(ax, left, count, y, f"{name}\n{count}", small, xmax)
                 left += count
             unknown = night.launched - left
             if unknown:
-                ax.barh(y, unknown, left=left, height=0.6, linewidth=0.6, **UNKNOWN_STYLE)
-                _segment_label(ax, left, unknown, y, f"not reported\n{unknown} (unknown)", small)
-            ax.text(night.launched + 1, y, f"{night.launched} launched", va="center",
-                    fontsize=8)
-        ax.set_yticks(ys)
-        ax.set_yticklabels([
-            f"night to {day(n.date)}" + ("\n◆ IN THE ARTICLE" if n.in_article else "")
-            for n in nights
-        ])
-        for label, night in zip(ax.get_yticklabels(), nights, strict=True):
-            if night.in_article:
-                label.set_fontweight("bold")
-        ax.set_xlim(0, max(n.launched for n in nights) * 1.15)
-        ax.set_xlabel("drones launched, by what the Ukrainian Air Force reported became of them")
-        ax.set_title("Drones: parts of a whole. What was not reported is unknown, not zero",
+                ax.barh(y, unknown, left=left, height=0.5, linewidth=0.6, **UNKNOWN_STYLE)
+                _segment_label(ax, left, unknown, y, f"not reported\n{unknown} (unknown)",
+                               small, xmax)
+            ax.text(night.launched + 1, y, f"{night.launched}\nlaunched", va="center",
+                    fontsize=SMALL)
+            ax.annotate(f"night to {day(night.date)}"
+                        + ("  ◆ THE NIGHT IN THE ARTICLE" if night.in_article else ""),
+                        (0, y + 0.25), xytext=(0, 16), textcoords="offset points",
+                        fontsize=FONT_SIZE, va="bottom", ha="left",
+                        weight="bold" if night.in_article else "normal")
+        ax.set_yticks([])
+        ax.spines["left"].set_visible(False)
+        ax.set_ylim(-0.6, len(nights) - 0.1)
+        ax.set_xlim(0, xmax)
+        ax.set_xlabel("drones launched, by what the Ukrainian Air Force\n"
+                      "reported became of them")
+        ax.set_title("Drones: parts of a whole.\nWhat was not reported is unknown, not zero",
                      loc="left")
         source_line(fig, source)
 
@@ -252,18 +279,52 @@ def draw_drones(context: Any, citations: Mapping[str, Any]) -> AccessibleFigure:
 
 
 def _segment_label(ax: Axes, left: float, width: float, y: float, text: str,
-                   small: list[int]) -> None:
-    """Label inside a wide segment; above, then below, alternately for narrow ones."""
-    if width >= 12:
-        ax.text(left + width / 2, y, text, ha="center", va="center", fontsize=7,
+                   small: list[int], xmax: float) -> None:
+    """Label inside a segment wide enough; above, then below, alternately for narrow ones.
+
+    A narrow segment's label is anchored on the side with room, so a long name near the
+    end of the axis does not run off the picture.
+    """
+    if width >= 0.18 * xmax:
+        ax.text(left + width / 2, y, text, ha="center", va="center", fontsize=SMALL,
                 bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85})
         return
     above = small[0] % 2 == 0
     small[0] += 1
-    ax.annotate(text.replace("\n", " "), (left + width / 2, y + (0.3 if above else -0.3)),
-                xytext=(0, 8 if above else -8), textcoords="offset points", ha="center",
-                va="bottom" if above else "top", fontsize=7,
-                arrowprops={"arrowstyle": "-", "lw": 0.6})
+    middle = left + width / 2
+    ha = "right" if middle > 0.55 * xmax else "left"
+    ax.annotate(text.replace("\n", " "), (middle, y + (0.25 if above else -0.25)),
+                xytext=(6 if ha == "left" else -6, 7 if above else -7),
+                textcoords="offset points", ha=ha, va="bottom" if above else "top",
+                fontsize=SMALL, arrowprops={"arrowstyle": "-", "lw": 0.6})
+
+
+def _grouped_rows(ax: Axes, groups: list[tuple[str, bool, float, list[tuple[str, Any, str,
+                  str]]]], top: float) -> None:
+    """Groups of horizontal bars, each group's name on its own line above its bars.
+
+    A count nobody reported is a hatched grey band across the whole axis with the words
+    "not reported (unknown)", so no bar length can be read as a number for it.
+    """
+    ys = np.arange(len(groups))[::-1].astype(float)
+    for y, (name, bold, alpha, bars) in zip(ys, groups, strict=True):
+        for k, (measure, value, color, hatch) in enumerate(bars):
+            yb = y - 0.05 - 0.3 * k
+            if value is None:
+                ax.barh(yb, top * 1.3, height=0.26, alpha=0.6, **UNKNOWN_STYLE)
+                ax.text(top * 0.04, yb, f"{measure}: not reported (unknown)", va="center",
+                        ha="left", fontsize=SMALL,
+                        bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none"})
+                continue
+            ax.barh(yb, value, height=0.26, color=color, hatch=hatch, edgecolor="#333333",
+                    linewidth=0.6, alpha=alpha)
+            ax.text(value + top * 0.015, yb, f"{value} {measure}", va="center", ha="left",
+                    fontsize=SMALL)
+        ax.text(0, y + 0.17, name, va="bottom", ha="left", fontsize=FONT_SIZE,
+                weight="bold" if bold else "normal")
+    ax.set_yticks([])
+    ax.spines["left"].set_visible(False)
+    ax.set_ylim(-0.55, len(groups) - 0.35)
 
 
 # --- strike casualties -------------------------------------------------------------------
@@ -285,57 +346,32 @@ def draw_strike_casualties(context: Any, citations: Mapping[str, Any]) -> Access
     measures = (("killed", palette.VERMILLION, "//"), ("injured", palette.SKY_BLUE, ".."))
     top = max([v for c in cities for v in (c.killed, c.injured) if v is not None]
               + [v for o in outlets for v in (o.killed, o.injured) if v is not None] + [1])
+    by_city = [
+        (city.city + ("  (in the article)" if city.in_article else "  ✗ NOT IN THE ARTICLE"),
+         not city.in_article, 1.0 if city.in_article else 0.45,
+         [(m, getattr(city, m), color, hatch) for m, color, hatch in measures])
+        for city in cities
+    ]
+    by_outlet = [
+        (o.outlet, False, 1.0, [(m, getattr(o, m), color, hatch) for m, color, hatch in measures])
+        for o in outlets
+    ]
     with course_style():
-        fig = new_figure(10.0, 4.4)
-        axes = fig.subplots(1, 2 if outlets else 1, squeeze=False)[0]
-        ax = axes[0]
-        x = np.arange(len(cities))
-        for offset, (measure, color, hatch) in zip((-0.2, 0.2), measures, strict=True):
-            for xi, city in zip(x, cities, strict=True):
-                value = getattr(city, measure)
-                if value is None:
-                    # A full-height band, so no bar height can be read as a count.
-                    ax.bar(xi + offset, top * 1.35, width=0.38, alpha=0.6, **UNKNOWN_STYLE)
-                    ax.text(xi + offset, top * 0.6, f"{measure}:\nnot\nreported\n(unknown)",
-                            ha="center", va="center", fontsize=7,
-                            bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none"})
-                else:
-                    ax.bar(xi + offset, value, width=0.38, color=color, hatch=hatch,
-                           edgecolor="#333333", linewidth=0.6,
-                           alpha=1.0 if city.in_article else 0.45)
-                    ax.text(xi + offset, value + top * 0.02, f"{value} {measure}",
-                            ha="center", va="bottom", fontsize=7.5)
-        ax.set_xticks(x)
-        ax.set_xticklabels([
-            city.city + ("\n(in the article)" if city.in_article else "\n✗ NOT IN THE ARTICLE")
-            for city in cities
-        ])
-        for label, city in zip(ax.get_xticklabels(), cities, strict=True):
-            if not city.in_article:
-                label.set_fontweight("bold")
-        ax.set_ylim(0, top * 1.35)
-        ax.set_ylabel("people")
-        ax.set_title("By city, as the record gives it", loc="left")
-        ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+        heights = [len(by_city)] + ([len(by_outlet)] if outlets else [])
+        fig = new_figure(WIDTH, 1.05 * sum(heights) + 1.0 + 0.7 * len(heights))
+        axes = fig.subplots(len(heights), 1, sharex=True, squeeze=False,
+                            gridspec_kw={"height_ratios": heights})[:, 0]
+        _grouped_rows(axes[0], by_city, top)
+        axes[0].set_title("By city, as the record gives it", loc="left")
         if outlets:
-            ax2 = axes[1]
-            xo = np.arange(len(outlets))
-            for offset, (measure, color, hatch) in zip((-0.2, 0.2), measures, strict=True):
-                for xi, outlet in zip(xo, outlets, strict=True):
-                    value = getattr(outlet, measure)
-                    if value is None:
-                        continue
-                    ax2.bar(xi + offset, value, width=0.38, color=color, hatch=hatch,
-                            edgecolor="#333333", linewidth=0.6)
-                    ax2.text(xi + offset, value + top * 0.02, f"{value} {measure}",
-                             ha="center", va="bottom", fontsize=7.5)
-            ax2.set_xticks(xo)
-            ax2.set_xticklabels([_wrap(o.outlet, 18) for o in outlets], fontsize=7.5)
-            ax2.set_ylim(0, top * 1.35)
-            ax2.set_title("Kharkiv and Kyiv together, as outlets counted", loc="left")
-            ax2.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
-        fig.suptitle("Russian attacks in the Reuters story of 29 October: Kharkiv and Kyiv "
-                     "overnight, Kherson in the morning", x=0.01, ha="left", fontsize=11)
+            _grouped_rows(axes[1], by_outlet, top)
+            axes[1].set_title("Kharkiv and Kyiv together, as outlets counted", loc="left")
+        axes[-1].set_xlim(0, top * 1.3)
+        axes[-1].set_xlabel("people")
+        axes[-1].xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+        fig.suptitle("Russian attacks in the Reuters story of 29 October:\nKharkiv and Kyiv "
+                     "overnight, Kherson in the morning", x=0.01, ha="left", fontsize=TITLE,
+                     weight="bold")
         source_line(fig, source)
 
     def count(value: int | None, word: str) -> str:

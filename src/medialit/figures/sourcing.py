@@ -3,6 +3,9 @@
 A claim in a news story has usually travelled: an official briefs, a wire
 service reports, a newspaper paraphrases, a website copies. Each hop can drop a
 hedge or add a certainty. These figures draw the hops so learners can count them.
+
+Chains run down the page, one hop per row, so a chain of any length fits a narrow
+notebook column at a type size a projector shows.
 """
 
 from __future__ import annotations
@@ -17,8 +20,12 @@ from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 from medialit.figures import palette
 from medialit.figures.common import course_or_default
 from medialit.figures.display import (
+    FONT_SIZE,
+    SMALL,
+    WIDTH,
     AccessibleFigure,
     DataTable,
+    chars_per_line,
     course_style,
     new_figure,
     source_line,
@@ -56,37 +63,40 @@ def attribution_chain(course: Any | None = None, sentence_id: str = "s01") -> Ac
     chain = list(sentence.chain)
     n = len(chain)
     with course_style():
-        fig = new_figure(max(7.5, 3.2 * n), 3.4)
+        fig = new_figure(WIDTH, 1.3 + 1.05 * n)
         ax = fig.add_subplot()
-        ax.set_xlim(0, n)
-        ax.set_ylim(0.2, 1.0)
+        ax.set_xlim(0, 1)
+        ax.set_ylim(0, n)
         ax.axis("off")
         for i, hop in enumerate(chain):
+            y = n - i - 0.5
             identified = _identified(course, hop.source)
             color = palette.LIGHT_GREY if hop.source == "this-article" else palette.SKY_BLUE
-            box = FancyBboxPatch((i + 0.08, 0.55), 0.84, 0.3, boxstyle="round,pad=0.02",
+            box = FancyBboxPatch((0.01, y - 0.36), 0.5, 0.72, boxstyle="round,pad=0.01",
                                  facecolor=color, alpha=0.6, edgecolor=palette.BLACK,
                                  linewidth=1.2, linestyle="-" if identified == "named" else "--",
                                  hatch="" if identified == "named" else "//")
             ax.add_patch(box)
-            name = textwrap.fill(_source_name(course, hop.source), 26)
+            name = textwrap.fill(_source_name(course, hop.source), 34)
             tag = "origin" if i == 0 else ("this article" if i == n - 1 else f"hop {i}")
-            ax.text(i + 0.5, 0.70, f"{name}\n({_type_label(course, hop.source)}; {identified})",
-                    ha="center", va="center", fontsize=8,
-                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
-                          "alpha": 0.8})
-            ax.text(i + 0.5, 0.89, f"{i + 1}. {tag}", ha="center", va="bottom", fontsize=8,
+            ax.text(0.03, y + 0.3, f"{i + 1}. {tag}", ha="left", va="top", fontsize=SMALL,
                     weight="bold")
-            ax.text(i + 0.5, 0.5, textwrap.fill(hop.how or "(how not recorded)", 30),
-                    ha="center", va="top", fontsize=7.5, style="italic")
+            ax.text(0.26, y - 0.08, f"{name}\n({_type_label(course, hop.source)}; {identified})",
+                    ha="center", va="center", fontsize=SMALL, linespacing=1.15,
+                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
+                          "alpha": 0.85})
+            ax.text(0.55, y, textwrap.fill(hop.how or "(how not recorded)", 34),
+                    ha="left", va="center", fontsize=SMALL, style="italic")
             if i:
-                ax.add_patch(FancyArrowPatch((i - 0.08, 0.70), (i + 0.08, 0.70),
-                                             arrowstyle="-|>", mutation_scale=16,
+                ax.add_patch(FancyArrowPatch((0.26, y + 0.68), (0.26, y + 0.36),
+                                             arrowstyle="-|>", mutation_scale=14,
                                              linewidth=1.4, color=palette.BLACK))
         ax.set_title(f"Sentence {sentence.index}: how the claim reached the article\n"
-                     + textwrap.fill(f"“{sentence.text}”", 40 * n), loc="left", fontsize=9)
-        fig.text(0.99, 0.06, "dashed, hatched box = source not named", ha="right", fontsize=7)
-        source_line(fig, DATA_SOURCE)
+                     + textwrap.fill(f"“{sentence.text}”", chars_per_line(FONT_SIZE, 0.97)),
+                     loc="left",
+                     fontsize=FONT_SIZE)
+        source_line(fig, DATA_SOURCE, key="Dashed, hatched box: a source not named. "
+                    "In italics: how each source passed the claim on.")
 
     steps = [f"{_source_name(course, h.source)} ({h.how})" if h.how else
              _source_name(course, h.source) for h in chain]
@@ -109,9 +119,14 @@ def sourcing_summary(course: Any | None = None) -> AccessibleFigure:
     sentences = list(course.sentences)
     origins = Counter(s.chain[0].source for s in sentences)
     ranked = sorted(origins.items(), key=lambda kv: (-kv[1], _source_name(course, kv[0])))
+    hops = [len(s.chain) - 1 for s in sentences]
     with course_style():
-        fig = new_figure(10.5, max(4.2, 0.32 * len(sentences) + 1.6))
-        left, right = fig.subplots(1, 2, width_ratios=(1.1, 1.0))
+        fig = new_figure(WIDTH, 2.4 + 0.55 * len(ranked) + 0.27 * len(sentences))
+        # Subfigures: each panel lays out its own labels, so the short "sentence N"
+        # labels below do not inherit the width of the source names above.
+        upper, lower = fig.subfigures(2, 1, height_ratios=(0.55 * len(ranked) + 0.3,
+                                                          0.27 * len(sentences) + 0.3))
+        left, right = upper.subplots(), lower.subplots()
         ys = list(range(len(ranked)))[::-1]
         named = [_identified(course, sid) == "named" for sid, _ in ranked]
         # One call per panel: every bar at once, each with its own colour and hatch.
@@ -120,31 +135,32 @@ def sourcing_summary(course: Any | None = None) -> AccessibleFigure:
                   hatch=["" if n else "//" for n in named], edgecolor=palette.BLACK,
                   linewidth=0.6)
         for y, (_, count) in zip(ys, ranked, strict=True):
-            left.text(count + 0.1, y, f"{count}", va="center", fontsize=8)
+            left.text(count + 0.1, y, f"{count}", va="center", fontsize=SMALL)
         left.set_yticks(ys)
         left.set_yticklabels([
-            textwrap.fill(_source_name(course, sid), 30)
+            textwrap.fill(_source_name(course, sid), 34)
             + ("" if _identified(course, sid) == "named"
                else f"\n({_identified(course, sid)}, not named)")
-            for sid, _ in ranked], fontsize=7.5)
+            for sid, _ in ranked], fontsize=SMALL)
         left.set_xlabel("sentences whose claim starts with this source")
         left.set_title("Where the claims start", loc="left")
         left.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
 
-        hops = [len(s.chain) - 1 for s in sentences]
         ys2 = list(range(len(sentences)))[::-1]
         styles = [palette.style(h - 1) for h in hops]
         right.barh(ys2, hops, color=[st.color for st in styles],
                    hatch=[st.hatch for st in styles], edgecolor=palette.BLACK, linewidth=0.6)
         for y, s, h in zip(ys2, sentences, hops, strict=True):
             via = " → ".join(_short(course, hop.source) for hop in s.chain)
-            right.text(h + 0.05, y, via, va="center", fontsize=6.5)
+            right.text(h + 0.08, y, via, va="center", fontsize=SMALL)
         right.set_yticks(ys2)
-        right.set_yticklabels([f"sentence {s.index}" for s in sentences], fontsize=7)
-        right.set_xlim(0, max(hops) + 2.6)
-        right.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
-        right.set_xlabel("hops from origin to this article")
-        right.set_title("How far each claim travelled", loc="left")
+        right.set_yticklabels([f"sentence {s.index}" for s in sentences], fontsize=SMALL)
+        right.set_ylim(-0.6, len(sentences) - 0.4)
+        right.set_xlim(0, max(hops) / 0.2)
+        right.set_xticks(range(max(hops) + 1))
+        right.spines["bottom"].set_bounds(0, max(hops))
+        right.set_xlabel("hops from origin to this article", loc="left")
+        right.set_title("How far each claim travelled, and through whom", loc="left")
         source_line(fig, DATA_SOURCE)
 
     by_hops = Counter(hops)

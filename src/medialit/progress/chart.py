@@ -13,6 +13,9 @@ from matplotlib.figure import Figure
 
 from medialit.progress.summary import LessonProgress
 
+WIDTH = 5.6  # inches, at DPI: 560 px
+DPI = 100
+
 OKABE_BLUE = "#0072B2"
 OKABE_ORANGE = "#E69F00"
 
@@ -33,7 +36,10 @@ def bar_chart(
 ) -> Figure:
     """Horizontal grouped bars, one row per label, with a text label on every bar."""
     n = max(len(labels), 1)
-    fig = Figure(figsize=(7.5, 1.2 + 0.45 * n * max(len(series), 1) / 1.5), layout="constrained")
+    # Narrow enough to sit inside the progress panel at 200 % zoom without scrolling;
+    # type no smaller than 11 px (see medialit.figures.legibility).
+    fig = Figure(figsize=(WIDTH, 1.4 + 0.45 * n * max(len(series), 1) / 1.5), dpi=DPI,
+                 layout="constrained")
     ax = fig.subplots()
     height = 0.8 / max(len(series), 1)
     for i, (name, values, color, hatch) in enumerate(series):

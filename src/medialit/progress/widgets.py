@@ -153,7 +153,7 @@ def chart_png(progress: list[LessonProgress]) -> tuple[bytes, str]:
     with matplotlib.style.context("default"):
         chart = progress_chart(progress)
         buffer = io.BytesIO()
-        chart.figure.savefig(buffer, format="png", dpi=96)
+        chart.figure.savefig(buffer, format="png", dpi=chart.figure.dpi)
     drawn = (buffer.getvalue(), chart.alt)
     if key:  # only the latest chart is kept: progress moves on
         diskcache.write("figures", name, key, drawn, stale="progress-chart-")
