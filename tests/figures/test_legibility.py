@@ -27,6 +27,20 @@ def test_every_course_figure_is_readable_at_the_size_it_is_shown(course):
     assert {name: p for name, p in found.items() if p} == {}
 
 
+def test_the_second_cases_figures_are_readable_too():
+    """Another article's longer names and sentences wrap rather than run off or shrink."""
+    from pathlib import Path
+
+    from medialit import figures
+    from medialit.content import load_course
+
+    case = load_course(Path(__file__).resolve().parents[2] / "cases" / "iran-snapback")
+    drawn = [figures.sourcing_summary(case), figures.numbers_inventory(case)]
+    drawn += [figures.attribution_chain(case, s.id) for s in case.sentences if len(s.chain) > 2]
+    found = {f.name: problems(f.figure) for f in drawn}
+    assert {name: p for name, p in found.items() if p} == {}
+
+
 def test_figures_are_drawn_no_wider_than_the_design_width_and_shown_at_that_size(course):
     for fig in _course_figures(course):
         width, height = png_size(fig.png())
