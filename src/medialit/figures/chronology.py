@@ -112,8 +112,8 @@ def timeline(course: Any | None = None) -> AccessibleFigure:
         top.axvspan(zoom_from, last + dt.timedelta(days=3), color=palette.YELLOW, alpha=0.5,
                     hatch="..", linewidth=0)
         top.annotate(f"{len(late)} events in\n{ZOOM_DAYS + 1} days:\nenlarged below",
-                     (last + dt.timedelta(days=3), 0), xytext=(4, 0), textcoords="offset points",
-                     ha="left", va="center", fontsize=SMALL)
+                     (last + dt.timedelta(days=3), 0), xytext=(4, 6), textcoords="offset points",
+                     ha="left", va="bottom", fontsize=SMALL)
         if duration is not None:
             claimed_end = first + dt.timedelta(days=round(duration.value * 365.25))
             top.annotate("", xy=(article_end, -1.6), xytext=(first, -1.6),

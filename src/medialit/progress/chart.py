@@ -13,7 +13,7 @@ from matplotlib.figure import Figure
 
 from medialit.progress.summary import LessonProgress
 
-WIDTH = 5.6  # inches, at DPI: 560 px
+WIDTH = 4.8  # inches, at DPI: 480 px
 DPI = 100
 
 OKABE_BLUE = "#0072B2"
@@ -36,28 +36,33 @@ def bar_chart(
 ) -> Figure:
     """Horizontal grouped bars, one row per label, with a text label on every bar."""
     n = max(len(labels), 1)
-    # Narrow enough to sit inside the progress panel at 200 % zoom without scrolling;
-    # type no smaller than 11 px (see medialit.figures.legibility).
-    fig = Figure(figsize=(WIDTH, 1.4 + 0.45 * n * max(len(series), 1) / 1.5), dpi=DPI,
-                 layout="constrained")
+    k = max(len(series), 1)
+    fig = Figure(figsize=(WIDTH, 1.5 + n * (0.3 + 0.28 * k)), dpi=DPI, layout="constrained")
     ax = fig.subplots()
-    height = 0.8 / max(len(series), 1)
+    height = 0.8 / k * 0.62
     for i, (name, values, color, hatch) in enumerate(series):
-        ys = [row + (i - (len(series) - 1) / 2) * height for row in range(len(labels))]
+        # Bars in the lower part of each row; the lesson's name above them, full width,
+        # so a long title never squeezes the bars (or is cut) in a narrow panel.
+        ys = [row + 0.12 + (i - (k - 1) / 2) * height for row in range(len(labels))]
         bars = ax.barh(
             ys, values, height=height, color=color, hatch=hatch, edgecolor="black",
             linewidth=0.6, label=name,
         )
-        ax.bar_label(bars, labels=[value_format.format(v) for v in values], padding=3, fontsize=10)
-    ax.set_yticks(range(len(labels)), labels=list(labels), fontsize=10)
-    ax.invert_yaxis()
-    ax.margins(y=0.01)
+        ax.bar_label(bars, labels=[value_format.format(v) for v in values], padding=3,
+                     fontsize=10)
+    for row, label in enumerate(labels):
+        ax.annotate(label, (0, row - 0.2), xycoords=("axes fraction", "data"), fontsize=10,
+                    va="bottom", ha="left", annotation_clip=False)
+    ax.set_yticks([])
+    ax.spines["left"].set_visible(False)
+    ax.set_ylim(len(labels) - 0.45, -0.75)
     ax.set_xlim(0, xmax * 1.15 if xmax else 1)
     ax.set_xlabel(xlabel)
-    ax.set_title(title)
+    ax.set_title(title, loc="left")
     ax.spines[["top", "right"]].set_visible(False)
     if len(series) > 1:
-        ax.legend(loc="lower right", fontsize=10, frameon=False)
+        ax.legend(loc="upper left", bbox_to_anchor=(0, -0.12 * 8 / (n + 2)), fontsize=10,
+                  frameon=False, ncols=len(series), borderaxespad=0)
     return fig
 
 
