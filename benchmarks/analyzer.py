@@ -10,7 +10,9 @@ described, anonymous, document), on four sets of texts kept apart:
 - the US government news texts of 2025 in tests/analyze/govnews/, annotated by hand
   before the analyzer first ran on them, split before anything ran into a *tuning*
   split (rules may be fixed by looking at its errors) and a *held-out* split (only its
-  totals are printed, so nobody writes rules from its errors).
+  totals are printed, so nobody writes rules from its errors); the held-out total is
+  also printed apart for the batch added on NEW_BATCH (their ``added`` key) and for the
+  older held-out texts.
 
 Matching is as in medialit.analyze.evaluate: spans match when they overlap, sources when
 one name contains the other.
@@ -58,6 +60,7 @@ GOVNEWS = ROOT / "tests" / "analyze" / "govnews"
 CATEGORIES = ("attributions", "hedges", "numbers")
 Results = dict[str, tuple[dict[str, Score], KindScore]]
 BIG_PARAGRAPHS = 28_000  # about 5 MB
+NEW_BATCH = "2026-12-03"  # the ``added`` key of the latest batch of held-out texts
 
 
 def _empty() -> tuple[dict[str, Score], KindScore]:
@@ -84,12 +87,18 @@ def quality(show_tuning: bool = False) -> Results:
         _add(own, evaluate(report, gold), score_kinds(report, gold))
     results["5 test articles"] = own
     splits = {"tuning": _empty(), "held-out": _empty()}
+    batches = {"new": _empty(), "older": _empty()}
+    in_batch = {"new": 0, "older": 0}
     for annotation in sorted(GOVNEWS.glob("*.yaml")):
         data = yaml.safe_load(annotation.read_text(encoding="utf-8"))
         report = analyze_file(GOVNEWS / data["article"], rules)
         gold = annotated_gold(annotation, report)
         scores, kinds = evaluate(report, gold), score_kinds(report, gold)
         _add(splits[data["split"]], scores, kinds)
+        if data["split"] == "held-out":
+            batch = "new" if str(data.get("added")) == NEW_BATCH else "older"
+            _add(batches[batch], scores, kinds)
+            in_batch[batch] += 1
         if show_tuning and data["split"] == "tuning":
             results[f"  {data['article']}"] = (scores, kinds)
     n = {
@@ -97,24 +106,26 @@ def quality(show_tuning: bool = False) -> Results:
     }
     results[f"govnews tuning ({n['tuning']})"] = splits["tuning"]
     results[f"govnews held-out ({n['held-out']})"] = splits["held-out"]
+    results[f"govnews held-out {NEW_BATCH} ({in_batch['new']})"] = batches["new"]
+    results[f"govnews held-out older ({in_batch['older']})"] = batches["older"]
     return results
 
 
 def print_quality(results: Results) -> None:
     print(
-        f"{'corpus':24} {'category':13} {'P':>5} {'R':>5} {'F1':>5}"
+        f"{'corpus':32} {'category':13} {'P':>5} {'R':>5} {'F1':>5}"
         "   (pred ok/pred, gold found/gold)"
     )
     for corpus, (scores, kinds) in results.items():
         for c in CATEGORIES:
             s = scores[c]
             print(
-                f"{corpus:24} {c:13} {s.precision:5.2f} {s.recall:5.2f} {s.f1:5.2f}   "
+                f"{corpus:32} {c:13} {s.precision:5.2f} {s.recall:5.2f} {s.f1:5.2f}   "
                 f"({s.pred_ok}/{s.pred}, {s.gold_ok}/{s.gold})"
             )
         if any(k in KINDS for k in kinds.confusion):
             print(
-                f"{corpus:24} {'source kind':13} accuracy {kinds.accuracy:.2f} "
+                f"{corpus:32} {'source kind':13} accuracy {kinds.accuracy:.2f} "
                 f"({kinds.right}/{kinds.found} found sources); with missed ones counted "
                 f"wrong {kinds.overall:.2f}"
             )
