@@ -1,0 +1,36 @@
+"""The evaluation counts what the analyzer drops: an annotated sentence it never kept is a miss."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from medialit.analyze import analyze_text
+from medialit.analyze.evaluate import MISSED, Gold, evaluate, score_kinds
+
+TEXT = ("The minister said the bridge would reopen in May. "
+        "Engineers, according to the report, found 12 cracks.")
+
+
+def _gold(text: str) -> Gold:
+    first, second = text.index("The minister"), text.index("Engineers")
+    return Gold(
+        numbers=[(text.index("12"), text.index("12") + 2)],
+        sources=[(first, [["The minister"]]), (second, [["the report"]])],
+        kinds=[(first, ["described"]), (second, ["document"])],
+    )
+
+
+def test_an_annotated_sentence_the_analyzer_dropped_counts_as_missed():
+    report = analyze_text(TEXT)
+    kept = report.model_copy(
+        update={"sentences": [s for s in report.sentences if "Engineers" not in s.text]})
+    assert len(kept.sentences) == len(report.sentences) - 1
+    gold = _gold(TEXT)
+    full, part = evaluate(report, gold), evaluate(kept, gold)
+    assert part["attributions"].gold == full["attributions"].gold == 2
+    assert part["numbers"].gold == full["numbers"].gold == 1
+    kinds = score_kinds(kept, gold)
+    assert kinds.confusion["document"] == {MISSED: 1}
+    # The course article's own gold covers its sentences only: nothing outside is counted.
+    inside_only = replace(gold, outside_counts=False)
+    assert evaluate(kept, inside_only)["attributions"].gold == 1
