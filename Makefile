@@ -20,6 +20,9 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --upgrade pip
 	$(BIN)/python -m pip install --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --no-deps -e .
+	# An editable install skips data files: the course's JupyterLab page settings, by hand.
+	mkdir -p $(VENV)/etc/jupyter/labconfig
+	cp jupyter-settings/page_config.json $(VENV)/etc/jupyter/labconfig/page_config.json
 	@touch $(STAMP)
 
 # Recompile requirements.lock after changing pyproject.toml's dependencies (needs uv).
