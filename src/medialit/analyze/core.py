@@ -137,6 +137,10 @@ def _analyze(
     )
 
 
+def _opens_quote(text: str) -> bool:
+    return text.lstrip()[:1] in '“"«‘'
+
+
 def _carry_quote_sources(sentences: list[Sentence], paragraph_of: list[int]) -> None:
     """A quoted sentence with no verb of its own belongs to the speaker next to it.
 
@@ -149,7 +153,12 @@ def _carry_quote_sources(sentences: list[Sentence], paragraph_of: list[int]) -> 
             continue
         if sentence.speech == "direct":
             for j in (i - 1, i + 1):
-                if not 0 <= j < len(sentences) or abs(paragraph_of[j] - paragraph_of[i]) > 1:
+                if not 0 <= j < len(sentences):
+                    continue
+                # the speaker after a quote stands in its paragraph; a quotation that
+                # carries on into a new paragraph opens it with a quotation mark
+                apart = paragraph_of[i] - paragraph_of[j]
+                if apart and not (apart == 1 and _opens_quote(sentence.text)):
                     continue
                 named = [a for a in sentences[j].attributions if detectors.source_names(a)]
                 named.sort(key=lambda a: a.in_quote)  # the speaker, not someone they quote

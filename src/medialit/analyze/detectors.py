@@ -376,7 +376,35 @@ AUXILIARIES = {
     "don’t",
     "wouldn’t",
     "couldn’t",
+    "long",
+    "now",
+    "just",
+    "even",
+    "often",
+    "frequently",
+    "consistently",
+    "officially",
+    "formally",
+    "jointly",
+    "specifically",
+    "explicitly",
+    "openly",
+    "strongly",
+    "firmly",
+    "flatly",
+    "quickly",
+    "immediately",
+    "ultimately",
+    "finally",
+    "currently",
+    "usually",
+    "generally",
+    "clearly",
+    "similarly",
+    "likewise",
+    "widely",
 }
+FINITE = {"has", "have", "had", "is", "are", "was", "were"}
 NEGATIONS = {"not", "never", "cannot"}
 BE_FORMS = {"is", "are", "was", "were", "been", "being", "be", "’s", "'s"}
 LEADING_TIME = {
@@ -489,13 +517,43 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 MAX_SOURCE_WORDS = 12
 
 
+# which kinds of source a pronoun can stand for, nearest first
+PRONOUN_KINDS: dict[str, tuple[Kind, ...]] = {
+    "he": ("person",),
+    "she": ("person",),
+    "i": ("person",),
+    "it": ("organisation", "document"),
+    "they": ("described", "anonymous", "organisation", "person"),
+    "we": ("organisation", "described", "person"),
+}
+
+
 @dataclass
 class AttributionState:
-    """Carried across sentences so 'He said' can point at the last named source."""
+    """Carried across sentences so 'He said' can point at the last named source.
+
+    A pronoun points at the last source of a kind it can stand for: 'he' at a person,
+    'it' at an organisation or a document, so "The ministry said ... . Smith ... . He
+    said" gives Smith, and "... the agency said. It added" the agency.
+    """
 
     last_named: str | None = None
     last_kind: Kind | None = None
     seen: list[str] = field(default_factory=list)
+    last_of: dict[str, str] = field(default_factory=dict)
+
+    def remember(self, name: str, kind: Kind | None) -> None:
+        self.last_named, self.last_kind = name, kind
+        if kind is not None:
+            self.last_of[kind] = name
+            self.seen.append(kind)
+
+    def antecedent(self, pronoun: str) -> tuple[str | None, Kind | None]:
+        kinds = PRONOUN_KINDS.get(pronoun.lower(), ())
+        for kind in reversed(self.seen):
+            if kind in kinds:
+                return self.last_of[kind], kind
+        return self.last_named, self.last_kind
 
 
 def _words(text: str) -> list[re.Match[str]]:
@@ -523,7 +581,7 @@ def _subject_before(
     for m in _BOUNDARY.finditer(left):
         boundary, boundary_word = m.end(), m.group().lower()
     tokens = [t for t in _words(left[boundary:]) if t.group() not in {".", "’", "'"}]
-    while tokens and tokens[-1].group().lower() in AUXILIARIES:
+    while tokens and tokens[-1].group() in AUXILIARIES:  # lower case: "Clean Rivers Now"
         word = tokens.pop().group().lower()
         if word in NEGATIONS or word.endswith(("n't", "n’t")):
             return "reject"  # "cannot say", "did not confirm": no claim is attributed
@@ -533,15 +591,60 @@ def _subject_before(
         tokens.pop(0)
     if not tokens:
         if boundary_word in _RELATIVE:
+            # "a memorandum that explains ...": the noun before "that" is the source
+            at = _last_boundary_start(left)
+            before = _trailing_noun_phrase(left[:at]) if left[:at].rstrip()[-1:] != "," else None
+            if before and words and _can_speak(text[before[0] : before[1]], words):
+                return before
             return "relative"
         return _appositive(left, words) if boundary_word == "," else None
+    if boundary_word in {"who", "which"} and _starts_with_verb(tokens):
+        # "a senior official who spoke on condition of anonymity told": the relative
+        # clause sits between the subject and its verb; the subject stands before "who"
+        return _subject_before(text, _last_boundary_start(left), words)
     if len(tokens) > MAX_SOURCE_WORDS or tokens[-1].group().lower() in DETERMINERS | (
         NP_STOP - PRONOUNS
     ):
         return "reject"
     if not any(re.match(r"[^\W\d_]", t.group()) for t in tokens):
         return "reject"
+    if any(t.group() in FINITE for t in tokens[1:-1]) and tokens[-1].group() not in PRONOUNS:
+        return "reject"  # "sales had fallen said": a clause, not a noun phrase
+    if len(tokens) > 1 and tokens[-1].group().lower() in PRONOUNS - {"it", "you"}:
+        tokens = tokens[-1:]  # "a difference they described as ...": the speaker is "they"
     return boundary + tokens[0].start(), boundary + tokens[-1].end()
+
+
+def _trailing_noun_phrase(left: str) -> tuple[int, int] | None:
+    """The noun phrase that ends ``left``: 'released a memorandum' -> 'a memorandum'."""
+    tokens = [t for t in _words(left) if re.match(r"[^\W_]", t.group())]
+    taken: list[re.Match[str]] = []
+    for tok in reversed(tokens):
+        low = tok.group().lower()
+        if low in NP_STOP or (tok.group()[:1].islower() and low.endswith("ed")):
+            break
+        taken.insert(0, tok)
+        if low in DETERMINERS or len(taken) >= 6:
+            break
+    if not taken or (taken[0].group().lower() in DETERMINERS and len(taken) == 1):
+        return None
+    return taken[0].start(), taken[-1].end()
+
+
+def _last_boundary_start(left: str) -> int:
+    start = 0
+    for m in _BOUNDARY.finditer(left):
+        start = m.start()
+    return start
+
+
+def _starts_with_verb(tokens: list[re.Match[str]]) -> bool:
+    """Whether a relative clause's first word is its verb ("who spoke", "which runs"),
+    rather than a new subject ("who the police said"): lower case, no determiner or
+    pronoun."""
+    first = tokens[0].group()
+    low = first.lower()
+    return first[:1].islower() and low not in DETERMINERS | PRONOUNS | {"them", "him", "us"}
 
 
 APPOSITION_STARTS = {"a", "an", "the", "its", "his", "her", "their"}
@@ -552,28 +655,95 @@ INSERTION_STARTS = {
 
 
 def _appositive(left: str, words: SourceWords | None = None) -> tuple[int, int] | None:
-    """The subject before a part set off by commas: 'The finance director, Lena Hoffmann,
+    """The subject before parts set off by commas: 'The finance director, Lena Hoffmann,
     told', 'Dr. Osei, a cardiologist ..., said', 'Clemens Bulitta, president of the
     university, said' (a role noun), 'The department, through its agency, announced'
-    (an inserted phrase)."""
+    (an inserted phrase), 'Maria Lopez, who runs a bakery, said' (a relative clause),
+    'The report, published on Monday, found' (a participle), 'Doe, 45, of Springfield,
+    said' (an age and a home town: several parts in a row)."""
     body = left.rstrip()
     if not body.endswith(","):
         return None
     body = body[:-1]
-    cut = body.rfind(",")
-    if cut < 0:
-        return None
-    last = body[cut + 1 :].strip()
-    if _NAME.match(last):
-        start = body.index(last, cut + 1)
-        return start, start + len(last)
-    first_word = last.split()[0].lower() if last.split() else ""
     roles = words.sets["roles"] | words.sets["titles"] if words else frozenset()
-    if first_word in APPOSITION_STARTS | INSERTION_STARTS or first_word in roles:
+    for _ in range(3):  # at most three inserted parts in a row
+        cut = body.rfind(",")
+        if cut < 0:
+            return None
+        last = body[cut + 1 :].strip()
+        if _NAME.match(last) and not _inserted(last, roles):
+            start = body.index(last, cut + 1)
+            return start, start + len(last)
+        if not _inserted(last, roles):
+            return None
         before = _subject_before(body, cut, words)
         if isinstance(before, tuple):
             return before
+        body = body[:cut]
     return None
+
+
+def _inserted(part: str, roles: frozenset[str]) -> bool:
+    """Whether a part set off by commas can stand between a subject and its verb."""
+    split = part.split()
+    if not split:
+        return False
+    first = split[0].lower()
+    return (
+        first in APPOSITION_STARTS | INSERTION_STARTS | {"who", "which", "whose", "of"}
+        or first in roles
+        or first.isdigit()  # an age: "Doe, 45, said"
+        or (first.endswith(("ed", "ing")) and split[0][:1].islower())
+    )
+
+
+_AND_BEFORE = re.compile(r"(?:,?\s+and|\s*&)\s*$", re.IGNORECASE)
+_COMMA_BEFORE = re.compile(r",\s*$")
+
+
+def _conjuncts(text: str, span: tuple[int, int], words: SourceWords) -> list[tuple[int, int]]:
+    """The other subjects joined to a source by "and" or commas: "Smith and Jones said",
+    "The White House, the Pentagon and the State Department declined". Each must be a
+    noun phrase that can speak: a capitalised name, or ending in a role, document,
+    organisation or place noun ("The plan failed and officials said" joins nothing)."""
+    out: list[tuple[int, int]] = []
+    start = span[0]
+    for i in range(4):
+        # the last joint is "and"; commas join the ones before it: "A, B and C"
+        joint = (_COMMA_BEFORE if i else _AND_BEFORE).search(text, 0, start)
+        if joint is None:
+            break
+        before = _subject_before(text, joint.start(), words)
+        if not isinstance(before, tuple) or not _can_speak(text[before[0] : before[1]], words):
+            break
+        out.append(before)
+        start = before[0]
+    return out
+
+
+def _can_speak(phrase: str, words: SourceWords) -> bool:
+    tokens = _TOKEN.findall(phrase)
+    if not tokens or len(tokens) > 6:
+        return False
+    last = re.sub(r"[’']s?$", "", tokens[-1]).rstrip(".").lower()
+    if tokens[-1][:1].isupper():
+        return True
+    sets = words.sets
+    return any(last in sets[n] for n in ("roles", "documents", "anonymous_heads", "places"))
+
+
+def _can_follow_verb(phrase: str, words: SourceWords) -> bool:
+    """After a verb ("..., said Rutte"), a source has a capitalised word, a pronoun, or a
+    noun that can speak ("said officials"); "said sales had fallen" names nobody."""
+    tokens = _TOKEN.findall(phrase)
+    sets = words.sets
+    nouns = sets["roles"] | sets["documents"] | sets["anonymous_heads"] | sets["titles"]
+    return any(
+        t[:1].isupper()
+        or t.lower() in PRONOUNS | DETERMINERS
+        or re.sub(r"[’']s?$", "", t).rstrip(".").lower() in nouns
+        for t in tokens
+    )
 
 
 def _phrase_after(text: str, cue_end: int, max_words: int = 8) -> tuple[int, int] | None:
@@ -675,6 +845,60 @@ def _in_verb_position(text: str, start: int, cue: str, form: str, rules: RuleSet
     return any(plain in sets[name] for name in ("roles", "documents", "anonymous_heads"))
 
 
+# "Kim: “This is the moment.”": a name and a colon before a quotation attribute it
+_COLON_QUOTE = re.compile(
+    r"^[\s\"“]*(?P<source>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|for)){0,6})"
+    r"\s*(?P<colon>:)\s*[“\"]"
+)
+COLON_RULE = RuleRef(
+    rule="reporting/colon-quote",
+    entry=":",
+    explain="A name and a colon before a quotation attribute the quotation, as 'said' does.",
+    file="medialit/analyze/detectors.py",
+)
+
+
+def _attribution(
+    text: str,
+    offset: int,
+    source: tuple[int, int] | None,
+    cue: Span,
+    why: RuleRef,
+    form: str,
+    rules: RuleSet,
+    quotes: list[Quote],
+    state: AttributionState,
+) -> Attribution:
+    identified = "unnamed"
+    kind: Kind | None = None
+    source_span = None
+    refers_to = None
+    if source is not None:
+        s_text = text[source[0] : source[1]]
+        source_span = Span(start=offset + source[0], end=offset + source[1], text=s_text)
+        opening = source[0] <= _LEADING_PUNCT.match(text).end()
+        identified, kind = identify(s_text, rules, text[source[1] :], opening)
+        if identified == "pronoun":
+            refers_to, kind = state.antecedent(s_text)
+        else:
+            state.remember(s_text, kind)
+    start = min(cue.start, source_span.start if source_span else cue.start)
+    end = max(cue.end, source_span.end if source_span else cue.end)
+    return Attribution(
+        start=start,
+        end=end,
+        text=text[start - offset : end - offset],
+        why=why,
+        form=form,
+        cue=cue,
+        source=source_span,
+        identified=identified,
+        kind=kind,
+        refers_to=refers_to,
+        in_quote=_inside(quotes, cue.start, cue.end),
+    )
+
+
 def _inside(quotes: list[Quote], start: int, end: int) -> bool:
     return any(q.start <= start and end <= q.end for q in quotes)
 
@@ -722,7 +946,9 @@ def find_attributions(
                 pending_participles.append(len(out))
             elif before is None:
                 source = _phrase_after(text, cand.end)
-                if source is None:
+                if source is None or not _can_follow_verb(
+                    text[source[0] : source[1]], rules.source_words
+                ):
                     continue  # a reporting word with nobody around it: not an attribution
                 form = "inverted"
             else:
@@ -733,35 +959,17 @@ def find_attributions(
                 continue
         elif form == "participle":
             pending_participles.append(len(out))
-        identified = "unnamed"
-        kind: Kind | None = None
-        source_span = None
-        refers_to = None
-        if source is not None:
-            s_text = text[source[0] : source[1]]
-            source_span = Span(start=offset + source[0], end=offset + source[1], text=s_text)
-            opening = source[0] <= _LEADING_PUNCT.match(text).end()
-            identified, kind = identify(s_text, rules, text[source[1] :], opening)
-            if identified == "pronoun":
-                refers_to, kind = state.last_named, state.last_kind
-            else:
-                state.last_named, state.last_kind = s_text, kind
-        start = min(cue.start, source_span.start if source_span else cue.start)
-        end = max(cue.end, source_span.end if source_span else cue.end)
-        out.append(
-            Attribution(
-                start=start,
-                end=end,
-                text=text[start - offset : end - offset],
-                why=why,
-                form=form,
-                cue=cue,
-                source=source_span,
-                identified=identified,
-                kind=kind,
-                refers_to=refers_to,
-                in_quote=_inside(quotes, cue.start, cue.end),
-            )
+        spans: list[tuple[int, int] | None] = [source]
+        if source is not None and form == "verb":
+            spans = [*reversed(_conjuncts(text, source, rules.source_words)), source]
+        for span in spans:
+            out.append(_attribution(text, offset, span, cue, why, form, rules, quotes, state))
+    colon = _COLON_QUOTE.match(text)
+    if colon and not any(a.source is not None for a in out):
+        cue = Span(start=offset + colon.start("colon"), end=offset + colon.end("colon"), text=":")
+        span = colon.span("source")
+        out.insert(
+            0, _attribution(text, offset, span, cue, COLON_RULE, "verb", rules, quotes, state)
         )
     # a participle ("..., adding") continues the nearest attribution that names someone
     named = [a for a in out if a.source is not None]

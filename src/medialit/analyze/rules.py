@@ -82,6 +82,7 @@ class SourceWords(_Strict):
     anonymous: list[str] = []
     anonymous_heads: list[str] = []
     noun_verbs: list[str] = []
+    places: list[str] = []
 
     def merged(self, other: SourceWords) -> SourceWords:
         return SourceWords(

@@ -114,6 +114,13 @@ def classify(phrase: str, after: str, at_sentence_start: bool, words: SourceWord
     plain = _plain(head)
     if plain in sets["anonymous_heads"]:
         return "anonymous"
+    if (
+        " ".join(
+            _plain(w) if i == len(head_words) - 1 else w.lower() for i, w in enumerate(head_words)
+        )
+        in sets["places"]
+    ):
+        return "organisation"  # a place that speaks stands for its government: "China rejects"
     first = _WORD.findall(phrase)[:1]
     # capitalised only because it opens the sentence: "Officials said", "Police say"
     opening_only = at_sentence_start and first == [head]
@@ -123,6 +130,8 @@ def classify(phrase: str, after: str, at_sentence_start: bool, words: SourceWord
     if plain in sets["organisations"] or _acronym(head):
         return "organisation"
     if any(p in sets["titles"] for p in plains[:-1]) or _role_then_name(head_words, sets):
+        return "person"
+    if _titled_name(head_words, sets):
         return "person"
     if any(p in sets["organisations"] for p in plains):
         return "organisation"
@@ -140,6 +149,23 @@ def _role_then_name(words: list[str], sets: dict[str, frozenset[str]]) -> bool:
     if not lower or lower[-1] == len(words) - 1:
         return False
     return _plain(words[-1]) not in sets["organisations"]
+
+
+def _titled_name(words: list[str], sets: dict[str, frozenset[str]]) -> bool:
+    """'Senate Majority Leader John Thune', 'Acting U.S. Attorney Jane Park': a role noun
+    used as a title, then at least two capitalised words that are no organisation word,
+    is a person, even when an organisation word ('Senate') stands before the role."""
+    plains = [_plain(w) for w in words]
+    for i, p in enumerate(plains[:-2]):
+        if p in sets["roles"] - sets["organisations"] or p in sets["titles"]:
+            name = words[i + 1 :]
+            if (
+                len(name) >= 2
+                and all(_capitalised(w) for w in name)
+                and not any(_plain(w) in sets["organisations"] | sets["roles"] for w in name)
+            ):
+                return True
+    return False
 
 
 def _acronym(word: str) -> bool:

@@ -1,0 +1,129 @@
+"""Where the source stands in the sentence: joined subjects, inserted parts, relative
+clauses, a colon before a quotation, and what a pronoun stands for.
+
+The sentences are written for the tests (none comes from an evaluation text).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from medialit.analyze import analyze_text
+from medialit.analyze.detectors import source_names
+
+
+def kinds(sentence) -> list[tuple[str | None, str | None]]:
+    return [(a.source.text if a.source else None, a.kind) for a in sentence.attributions]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Smith and Jones said the deal was fair.", [("Smith", "person"), ("Jones", "person")]),
+        (
+            "The harbour board, the union and the mayor said the quay would close.",
+            [("The harbour board", "described"), ("the union", "described"),
+             ("the mayor", "described")],
+        ),
+        (
+            "Both Norway and Chile have criticized the quota.",
+            [("Both Norway", "organisation"), ("Chile", "organisation")],
+        ),
+        # "and" that joins two clauses joins no subjects
+        ("The ferry was late and officials said the engine failed.", [("officials", "described")]),
+    ],
+)  # fmt: skip
+def test_joined_subjects_are_each_a_source(one, text, expected):
+    assert kinds(one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, source, kind",
+    [
+        ("Maria Lopez, who runs a bakery in the town, said sales had fallen.", "Maria Lopez",
+         "person"),
+        ("The audit, published on Monday by the council, found that fees were too high.",
+         "The audit", "document"),
+        ("Ada Brun, 61, of Lyon, said the river rose overnight.", "Ada Brun", "person"),
+        ("“It is over,” a senior official who spoke on condition of anonymity told reporters.",
+         "a senior official", "anonymous"),
+        ("The agency issued a notice that explains how refunds work.", "a notice", "document"),
+    ],
+)  # fmt: skip
+def test_the_subject_before_an_inserted_part_or_a_relative_clause(one, text, source, kind):
+    assert kinds(one(text)) == [(source, kind)]
+
+
+@pytest.mark.parametrize(
+    "text, source, kind",
+    [
+        ("Senate Majority Leader Rosa Vidal told reporters the bill would pass.",
+         "Senate Majority Leader Rosa Vidal", "person"),
+        ("Norway rejects the claim.", "Norway", "organisation"),
+        ("Moscow says the talks are over.", "Moscow", "organisation"),
+    ],
+)  # fmt: skip
+def test_titles_before_a_name_and_places_that_speak(one, text, source, kind):
+    assert kinds(one(text)) == [(source, kind)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More than 300 Guard members called out when the river flooded worked for a week.",
+        "She joined a group called Open Doors in 2019.",
+    ],
+)
+def test_no_source_where_nobody_speaks(one, text):
+    assert [a for a in one(text).attributions if a.source is not None] == []
+
+
+def test_a_verb_after_its_object_needs_someone_who_can_speak(one):
+    assert kinds(one("Maria Lopez, who runs a bakery, said sales had fallen.")) == [
+        ("Maria Lopez", "person")
+    ]
+    assert kinds(one("Prices rose, said the chamber of commerce.")) == [
+        ("the chamber", "described")
+    ]
+    assert kinds(one("Maria Lopez, who runs a bakery, said sales had fallen.")) == [
+        ("Maria Lopez", "person")
+    ]
+
+
+def test_a_name_and_a_colon_before_a_quotation(one):
+    assert kinds(one("Vidal: “This is the moment to act.”")) == [("Vidal", "person")]
+    assert kinds(one("Note: the ferry runs on Sundays.")) == []
+
+
+@pytest.mark.parametrize(
+    "verb",
+    ["explains", "pointed out", "vowed", "urged", "accused", "reiterated", "recalled",
+     "warn", "allege", "described", "called"],
+)  # fmt: skip
+def test_reporting_verbs_in_their_forms(one, verb):
+    assert one(f"Officials {verb} the plan a failure.").attributions
+
+
+def test_a_pronoun_stands_for_the_last_source_of_its_kind(rules):
+    text = (
+        "The ministry said the road would close. Ada Brun said she would appeal. "
+        "The agency said the work was needed. He added that the fine was unfair. "
+        "It added that the work would take a year."
+    )
+    report = analyze_text(text, rules)
+    he, it = report.sentences[3].attributions[0], report.sentences[4].attributions[0]
+    assert source_names(he)[-1] == "Ada Brun" and he.kind == "person"
+    assert source_names(it)[-1] == "The agency" and it.kind == "described"
+
+
+def test_a_quote_carries_on_only_in_its_paragraph_or_a_new_one_opening_with_a_quote(rules):
+    text = (
+        "“We will rebuild,” Vidal said.\n\nThe harbour opened in 1901.\n\n"
+        "“The quay is safe.” The board agreed.\n\n"
+        "Ada Brun said the work was slow.\n\n“It has taken years.”"
+    )
+    report = analyze_text(text, rules)
+    by_text = {s.text: s for s in report.sentences}
+    assert not by_text["“The quay is safe.”"].attributions
+    carried = by_text["“It has taken years.”"].attributions
+    assert carried and source_names(carried[0])[-1] == "Ada Brun"
