@@ -22,6 +22,7 @@ from medialit.analyze.detectors import source_names
 from medialit.analyze.evaluate import (
     annotated_gold,
     article_gold,
+    counted,
     evaluate,
     names_match,
     overlaps,
@@ -59,7 +60,7 @@ def show(annotation: Path, text_path: Path, rules, args, kinds: bool) -> int:
             print(f"  DROPPED sentence at {anchor}: {report.text[anchor : anchor + 80]!r}")
     errors = 0
     for s in report.sentences:
-        preds = [(n, a.kind, a.form) for a in s.attributions for n in source_names(a)]
+        preds = [(n, a.kind, a.form) for a in counted(s) for n in source_names(a)]
         golds = wanted.get(s.index, [])
         lines = []
         for names, kind in golds:

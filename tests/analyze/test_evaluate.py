@@ -34,3 +34,15 @@ def test_an_annotated_sentence_the_analyzer_dropped_counts_as_missed():
     # The course article's own gold covers its sentences only: nothing outside is counted.
     inside_only = replace(gold, outside_counts=False)
     assert evaluate(kept, inside_only)["attributions"].gold == 1
+
+
+def test_a_bare_non_answer_is_marked_but_not_scored_as_an_attribution(rules):
+    """The annotation scheme counts a refusal only when quoted words come with it."""
+    from medialit.analyze.evaluate import counted
+
+    bare = analyze_text("The ministry declined to comment.", rules).sentences[0]
+    quoted = analyze_text(
+        "The ministry declined to comment “while the case is open.”", rules
+    ).sentences[0]
+    assert bare.attributions and counted(bare) == []
+    assert counted(quoted) == quoted.attributions

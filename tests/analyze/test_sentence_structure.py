@@ -127,3 +127,12 @@ def test_a_quote_carries_on_only_in_its_paragraph_or_a_new_one_opening_with_a_qu
     assert not by_text["“The quay is safe.”"].attributions
     carried = by_text["“It has taken years.”"].attributions
     assert carried and source_names(carried[0])[-1] == "Ada Brun"
+
+
+def test_he_after_a_person_who_opened_a_sentence_without_speaking(rules):
+    text = (
+        "The ministry said the fine stands. Ada Brun, 61, appealed on Monday. "
+        "She said the fine was unfair."
+    )
+    she = analyze_text(text, rules).sentences[2].attributions[0]
+    assert source_names(she)[-1] == "Ada Brun"

@@ -858,6 +858,20 @@ COLON_RULE = RuleRef(
 )
 
 
+_OPENING_NAME = re.compile(r"^[\s\"“]*((?:[A-Z][\w’'.-]*\s+){1,5}[A-Z][\w’'-]*)(?=[\s,])")
+
+
+def _notice_subject(text: str, rules: RuleSet, state: AttributionState) -> None:
+    """A person who opens a sentence without speaking in it ('Daniel Reed, 52, pleaded
+    guilty.') is who a following 'He said' most likely means."""
+    m = _OPENING_NAME.match(text)
+    if m is None:
+        return
+    name = m.group(1)
+    if identify(name, rules, text[m.end() :], True)[1] == "person":
+        state.remember(name, "person")
+
+
 def _attribution(
     text: str,
     offset: int,
@@ -971,6 +985,8 @@ def find_attributions(
         out.insert(
             0, _attribution(text, offset, span, cue, COLON_RULE, "verb", rules, quotes, state)
         )
+    if not any(a.source is not None for a in out):
+        _notice_subject(text, rules, state)
     # a participle ("..., adding") continues the nearest attribution that names someone
     named = [a for a in out if a.source is not None]
     for index in pending_participles:

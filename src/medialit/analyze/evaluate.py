@@ -116,6 +116,20 @@ class KindScore:
         return self.right / total if total else 1.0
 
 
+NON_ANSWER = "reporting/no-comment"
+
+
+def counted(sentence) -> list:
+    """The attributions the annotation scheme counts in a sentence.
+
+    The analyzer marks a non-answer ("declined to comment", "did not respond to a request
+    for comment") so a reader sees who was asked; the annotations (see
+    tests/analyze/govnews/README.md) count it as an attribution only when quoted words
+    come with it, since a bare non-answer ties no statement to anyone.
+    """
+    return [a for a in sentence.attributions if a.why.rule != NON_ANSWER or sentence.quotes]
+
+
 def normal(name: str) -> str:
     name = name.lower().replace("’", "'").replace("“", "").replace("”", "").replace('"', "")
     name = re.sub(r"^(the|a|an)\s+", "", name.strip())
@@ -155,7 +169,7 @@ def score_sources(report: Report, gold: Gold) -> Score:
                 score += Score(gold=len(sources))
     for s in report.sentences:
         names: list[str] = []
-        for a in s.attributions:
+        for a in counted(s):
             for n in source_names(a):
                 if normal(n) not in {normal(x) for x in names}:
                     names.append(n)
@@ -174,7 +188,7 @@ def _predicted_sources(report: Report) -> dict[int, list[tuple[str, str | None]]
     out: dict[int, list[tuple[str, str | None]]] = {}
     for s in report.sentences:
         names: list[tuple[str, str | None]] = []
-        for a in s.attributions:
+        for a in counted(s):
             for n in source_names(a):
                 if normal(n) not in {normal(x) for x, _ in names}:
                     names.append((n, a.kind))
