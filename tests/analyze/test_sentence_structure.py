@@ -136,3 +136,88 @@ def test_he_after_a_person_who_opened_a_sentence_without_speaking(rules):
     )
     she = analyze_text(text, rules).sentences[2].attributions[0]
     assert source_names(she)[-1] == "Ada Brun"
+
+
+def test_he_skips_an_opening_preposition_and_a_month(rules):
+    text = (
+        "For Okonkwo, the flight was long. In March, however, critics doubted him. "
+        "“It was worth it,” he said."
+    )
+    he = analyze_text(text, rules).sentences[2].attributions[0]
+    assert source_names(he)[-1] == "Okonkwo"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“This is exactly the answer one expects from a regulator.”",
+        "It includes legally declared assets and unpaid loans.",
+        "The newly announced fund opens in May.",
+        "Volunteers record damaged homes, document alleged looting and clear roads.",
+        "Crews will act according to a fixed rota.",
+        "The club withdrew, citing safety concerns.",
+    ],
+)
+def test_clauses_and_adjectives_are_not_sources(one, text):
+    assert not [a for a in one(text).attributions if a.source]
+
+
+def test_a_reason_after_citing_is_not_a_source_but_a_speaker_is(one):
+    assert kinds(one("The club withdrew, citing league officials.")) == [
+        ("league officials", "described")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The embassy said Marta Ilic expressed hope that talks resume.",
+            [("The embassy", "described"), ("Marta Ilic", "person")],
+        ),
+        ("Economists are expressing alarm after the rate rise.", [("Economists", "described")]),
+        ("Two charities estimate that 4,000 homes flooded.", [("Two charities", "described")]),
+        ("That plan calls for new dikes.", [("That plan", "document")]),
+        (
+            "The Dutch prime minister said the dikes would hold.",
+            [("The Dutch prime minister", "person")],
+        ),
+        ("The mayor said the dikes would hold.", [("The mayor", "described")]),
+        ("LAGOS, NIGERIA — Critics warn that the levy is too high.", [("Critics", "described")]),
+        (
+            "The Lagos Port Authority Monday said the levy stays.",
+            [("The Lagos Port Authority", "organisation")],
+        ),
+        (
+            "Prices rose 4%, according to data compiled by the statistics office.",
+            [("data compiled by the statistics office", "document")],
+        ),
+    ],
+)  # fmt: skip
+def test_reported_speech_stances_documents_and_offices(one, text, expected):
+    assert kinds(one(text)) == expected
+
+
+def test_a_quotation_that_cites_a_document_still_belongs_to_its_speaker(rules):
+    text = (
+        "“The scheme was large,” said prosecutor Lena Duarte. “As set out in the filing, "
+        "the pair hid the money well. These records show how.”"
+    )
+    report = analyze_text(text, rules)
+    names = [n for a in report.sentences[1].attributions for n in source_names(a)]
+    assert "prosecutor Lena Duarte" in names and "the filing" in names
+    filing = next(a for a in report.sentences[1].attributions if a.source.text == "the filing")
+    assert filing.kind == "document"  # "hid the money well" withholds no name
+    assert "how.”" not in " ".join(names) and not any("pair" in n for n in names)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A 2023 survey found the river cleaner than in 2010.", [("A 2023 survey", "document")]),
+        ("The police found the car in a ditch.", []),
+        ("The audit shows the fund lost money.", [("The audit", "document")]),
+    ],
+)  # fmt: skip
+def test_a_document_finds_without_that(one, text, expected):
+    assert kinds(one(text)) == expected

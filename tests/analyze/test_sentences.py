@@ -38,6 +38,10 @@ def pieces(text: str) -> list[str]:
             "The meeting ends at 8 p.m. Friday is a holiday.",
             ["The meeting ends at 8 p.m.", "Friday is a holiday."],
         ),
+        (
+            "Prof. Dr. med. Anna Weber opened it. Dr. rer. nat. Jo Lind spoke.",
+            ["Prof. Dr. med. Anna Weber opened it.", "Dr. rer. nat. Jo Lind spoke."],
+        ),
         ("  No end mark here  ", ["No end mark here"]),
         ("", []),
     ],

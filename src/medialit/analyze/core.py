@@ -149,7 +149,9 @@ def _carry_quote_sources(sentences: list[Sentence], paragraph_of: list[int]) -> 
     sentence with no source at all, near or inside, is flagged ``unattributed``.
     """
     for i, sentence in enumerate(sentences):
-        if sentence.attributions:
+        # words the speaker quotes someone else with ("“As alleged by the complaint,
+        # ...”") or a participle with nobody to continue do not make the speaker
+        if any(detectors.source_names(a) and not a.in_quote for a in sentence.attributions):
             continue
         if sentence.speech == "direct":
             for j in (i - 1, i + 1):
@@ -162,7 +164,7 @@ def _carry_quote_sources(sentences: list[Sentence], paragraph_of: list[int]) -> 
                     continue
                 named = [a for a in sentences[j].attributions if detectors.source_names(a)]
                 named.sort(key=lambda a: a.in_quote)  # the speaker, not someone they quote
-                if named:
+                if named and not named[0].in_quote:
                     anchor = named[0]
                     sentence.attributions.append(
                         anchor.model_copy(

@@ -514,6 +514,19 @@ NP_STOP = {
     "they",
 }
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
+# what a study or a report does with or without "that" after it
+FINDINGS = {"found", "finds", "shows", "showed", "concluded", "concludes", "estimates"}
+# verbs of saying after which reported speech often drops "that"
+SPEECH_WITHOUT_THAT = {"said", "says", "told", "tells", "added", "wrote", "stated", "reported"}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "jan.", "feb.", "aug.", "sept.",
+    "oct.", "nov.", "dec.",
+}  # fmt: skip
+# a sentence end inside one segment (a quotation of several sentences): a lower-case word
+# of three letters or more and a full stop, so "Dr. Osei" and "U.S. Attorney" stay whole
+_SENTENCE_END = re.compile(r"\b[a-z]{3,}[.!?][”\"]?\s+(?=[A-Z“\"])")
 MAX_SOURCE_WORDS = 12
 
 
@@ -577,17 +590,29 @@ def _subject_before(
     A short bracket ('Homeland Security (DHS)') is read as part of the name before it.
     """
     left = _PARENTHESIS.sub(lambda m: " " * len(m.group()), text[:cue_start])
-    boundary, boundary_word = 0, ""
+    boundary, boundary_word, boundary_start = 0, "", 0
     for m in _BOUNDARY.finditer(left):
-        boundary, boundary_word = m.end(), m.group().lower()
+        boundary, boundary_word, boundary_start = m.end(), m.group().lower(), m.start()
+    for m in _SENTENCE_END.finditer(left, boundary):
+        boundary = m.end()  # "... by cybercriminals. These charges underscore": one quote
     tokens = [t for t in _words(left[boundary:]) if t.group() not in {".", "’", "'"}]
+    for i in range(len(tokens) - 2, -1, -1):
+        if tokens[i].group() in SPEECH_WITHOUT_THAT:
+            tokens = tokens[i + 1 :]  # "the ministry said Kabir expressed hope": Kabir
+            break
+    while len(tokens) > 1 and tokens[-1].group().lower() in WEEKDAYS:
+        tokens.pop()  # "Afghanistan’s Taliban Thursday called on"
     while tokens and tokens[-1].group() in AUXILIARIES:  # lower case: "Clean Rivers Now"
         word = tokens.pop().group().lower()
         if word in NEGATIONS or word.endswith(("n't", "n’t")):
             return "reject"  # "cannot say", "did not confirm": no claim is attributed
     if tokens and tokens[-1].group().lower() in BE_FORMS:
         return "passive"
-    while tokens and tokens[0].group().lower() in LEADING_TIME and len(tokens) > 1:
+    while (
+        len(tokens) > 1
+        and tokens[0].group().lower() in LEADING_TIME
+        and tokens[1].group() not in BE_FORMS | FINITE  # "This is the path one expects"
+    ):
         tokens.pop(0)
     if not tokens:
         if boundary_word in _RELATIVE:
@@ -608,11 +633,31 @@ def _subject_before(
         return "reject"
     if not any(re.match(r"[^\W\d_]", t.group()) for t in tokens):
         return "reject"
-    if any(t.group() in FINITE for t in tokens[1:-1]) and tokens[-1].group() not in PRONOUNS:
+    if any(t.group() in FINITE for t in tokens[:-1]) and tokens[-1].group() not in PRONOUNS:
         return "reject"  # "sales had fallen said": a clause, not a noun phrase
+    first = tokens[0].group().lower()
+    if len(tokens) > 1 and first in PRONOUNS and tokens[-1].group().lower() not in PRONOUNS:
+        return "reject"  # "It includes legally declared": a pronoun and its verb
+    last = tokens[-1].group()
+    if last.endswith("ly") and last.islower() and all(
+        t.group().lower() in DETERMINERS for t in tokens[:-1]
+    ):
+        return "reject"  # "The newly announced plan": an adjective, no subject
+    if len(tokens) == 1 and _bare_singular(last, words):
+        if boundary_word == "that" and not left[:boundary_start].strip(" “\"‘"):
+            return boundary_start, boundary + tokens[0].end()  # "That plan calls for"
+        return "reject"  # "Journalists ... document alleged crimes": a verb, not a source
     if len(tokens) > 1 and tokens[-1].group().lower() in PRONOUNS - {"it", "you"}:
         tokens = tokens[-1:]  # "a difference they described as ...": the speaker is "they"
     return boundary + tokens[0].start(), boundary + tokens[-1].end()
+
+
+def _bare_singular(word: str, words: SourceWords | None) -> bool:
+    """A lone lower-case singular noun ('document', 'guidance') cannot speak without a
+    determiner; plurals ('officials'), pronouns and role nouns ('police') can."""
+    if not word.islower() or word in PRONOUNS or word.endswith("s"):
+        return False
+    return words is None or word not in words.sets["roles"] | words.sets["anonymous_heads"]
 
 
 def _trailing_noun_phrase(left: str) -> tuple[int, int] | None:
@@ -841,6 +886,8 @@ def _in_verb_position(text: str, start: int, cue: str, form: str, rules: RuleSet
     if before[:1].isupper() or before.lower() in PRONOUNS:
         return True
     plain = re.sub(r"[’']s?$", "", before).lower()
+    if not cue.endswith("s") and before.endswith("s") and before.isalpha() and len(before) > 3:
+        return True  # a plural and a plain verb agree: "Two charities estimate that"
     sets = rules.source_words.sets
     return any(plain in sets[name] for name in ("roles", "documents", "anonymous_heads"))
 
@@ -868,8 +915,17 @@ def _notice_subject(text: str, rules: RuleSet, state: AttributionState) -> None:
     if m is None:
         return
     name = m.group(1)
+    first, _, rest = name.partition(" ")
+    if first.lower() in NP_STOP | LEADING_TIME and rest:
+        name = rest  # "For Schwegel, the mission was rewarding."
+    if all(w.lower() in MONTHS | WEEKDAYS for w in name.split()):
+        return  # "In February, however, historians ..."
     if identify(name, rules, text[m.end() :], True)[1] == "person":
         state.remember(name, "person")
+
+
+# "ABUJA, NIGERIA — " or "WASHINGTON (Reuters) - " before the first word of the sentence
+_DATELINE = re.compile(r"[\s\"“]*[A-Z][A-Z .,’'()-]*?[A-Z.)]\s*[—–-]\s*")
 
 
 def _attribution(
@@ -890,7 +946,9 @@ def _attribution(
     if source is not None:
         s_text = text[source[0] : source[1]]
         source_span = Span(start=offset + source[0], end=offset + source[1], text=s_text)
-        opening = source[0] <= _LEADING_PUNCT.match(text).end()
+        opening = source[0] <= _LEADING_PUNCT.match(text).end() or bool(
+            _DATELINE.fullmatch(text[: source[0]])
+        )
         identified, kind = identify(s_text, rules, text[source[1] :], opening)
         if identified == "pronoun":
             refers_to, kind = state.antecedent(s_text)
@@ -948,7 +1006,14 @@ def find_attributions(
         if form == "verb_that" and not re.match(
             r"\s+that\b|\s*[.!?]?[\"”’»]*\s*$", text[cand.end :], re.IGNORECASE
         ):
-            continue  # "found that ..." or "..., the agency estimates." but not "estimates of"
+            # "found that ..." or "..., the agency estimates." but not "estimates of";
+            # a document needs no "that": "A 2023 study found the river cleaner"
+            subject = _subject_before(text, cand.start, rules.source_words)
+            if not isinstance(subject, tuple) or cue_text.lower() not in FINDINGS:
+                continue
+            phrase = text[subject[0] : subject[1]]
+            if identify(phrase, rules, text[subject[1] :])[1] != "document":
+                continue
         if form in ("verb", "verb_that"):
             before = _subject_before(text, cand.start, rules.source_words)
             if before == "reject":
@@ -974,7 +1039,7 @@ def find_attributions(
         elif form == "participle":
             pending_participles.append(len(out))
         spans: list[tuple[int, int] | None] = [source]
-        if source is not None and form == "verb":
+        if source is not None and form in ("verb", "verb_that"):
             spans = [*reversed(_conjuncts(text, source, rules.source_words)), source]
         for span in spans:
             out.append(_attribution(text, offset, span, cue, why, form, rules, quotes, state))

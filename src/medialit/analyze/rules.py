@@ -83,6 +83,7 @@ class SourceWords(_Strict):
     anonymous_heads: list[str] = []
     noun_verbs: list[str] = []
     places: list[str] = []
+    offices: list[str] = []
 
     def merged(self, other: SourceWords) -> SourceWords:
         return SourceWords(

@@ -35,6 +35,7 @@ _WORD_BEFORE = re.compile(r"([^\W\d_](?:[\w]|\.(?=[^\W\d_]))*)\.$")
 _NEXT_WORD = re.compile(r"\s+[\"“‘'«(\[]*([\w’']+)")
 _MULTI_PERIOD = re.compile(r"^[^\W\d_](?:\.[^\W\d_])+$")
 _AM_PM = {"a.m", "p.m"}
+_TITLE_BEFORE = re.compile(r"\b(?:Dr|Prof|Mag|Dipl)\.\s+(?:[a-z]{2,4}\.\s+)?$")
 
 
 @cache
@@ -67,6 +68,8 @@ def _ends_sentence(text: str, end: int, mark: str) -> bool:
         return False  # an initial
     if lower in prepositive:
         return False
+    if token.islower() and len(token) <= 4 and _TITLE_BEFORE.search(text, 0, word.start()):
+        return False  # a degree after a title: "Professor Dr. med. Clemens Bulitta"
     if lower in before_number and next_word[:1].isdigit():
         return False
     if _MULTI_PERIOD.match(token):

@@ -69,7 +69,8 @@ def core(phrase: str) -> list[str]:
     out: list[str] = []
     for i, word in enumerate(words):
         low = word.lower()
-        if out and (low in CUT or word == ","):
+        participle = word.islower() and low.endswith("ed") and len(low) > 4
+        if out and (low in CUT or word == "," or participle):  # "data compiled by"
             # a name goes on through 'of', 'for', 'the': "Department of Homeland Security"
             rest = words[i + 1 : i + 3]
             if low in NAME_LINKS and _capitalised(out[-1]) and rest:
@@ -104,8 +105,11 @@ def head_of(words: list[str]) -> str:
 def classify(phrase: str, after: str, at_sentence_start: bool, words: SourceWords) -> Kind:
     """The kind of source ``phrase`` names; ``after`` is the text right after it."""
     sets = words.sets
+    own = " ".join(phrase.lower().split())
     window = " ".join(f"{phrase} {after[:80]}".lower().split())
-    if any(marker in window for marker in sets["anonymous"]):
+    # a phrase ("on condition of anonymity") may follow the source; a lone adjective
+    # ("anonymous") must stand in it: "the complaint, Jubair ... kept himself anonymous"
+    if any(m in (window if " " in m else own) for m in sets["anonymous"]):
         return "anonymous"
     head_words = core(phrase)
     if not head_words:
@@ -125,7 +129,9 @@ def classify(phrase: str, after: str, at_sentence_start: bool, words: SourceWord
     # capitalised only because it opens the sentence: "Officials said", "Police say"
     opening_only = at_sentence_start and first == [head]
     if not _capitalised(head) or (opening_only and plain in sets["roles"] | sets["documents"]):
-        return "document" if plain in sets["documents"] else "described"
+        if plain in sets["documents"]:
+            return "document"
+        return _definite(phrase, head_words, sets) or "described"
     plains = [_plain(w) for w in head_words]
     if plain in sets["organisations"] or _acronym(head):
         return "organisation"
@@ -140,6 +146,20 @@ def classify(phrase: str, after: str, at_sentence_start: bool, words: SourceWord
     if plain in sets["roles"]:
         return "organisation"  # a capitalised role noun mid-phrase: "the Foreign Ministers"
     return "person"
+
+
+def _definite(phrase: str, head_words: list[str], sets: dict[str, frozenset[str]]) -> Kind | None:
+    """'the Russian president' or 'the French prime minister' is one person anyone can look
+    up: a country's office has one holder at a time. 'the mayor' (of where?) and 'the
+    Ukrainian military' (which unit?) stay described, as lesson 3 sorts them."""
+    if not re.match(r"\s*the\s", phrase, re.IGNORECASE):
+        return None
+    lower = [w.lower() for w in head_words]
+    for size in (3, 2, 1):
+        tail = " ".join(lower[-size:])
+        if len(lower) > size and tail in sets["offices"] and _capitalised(head_words[-size - 1]):
+            return "person"
+    return None
 
 
 def _role_then_name(words: list[str], sets: dict[str, frozenset[str]]) -> bool:
