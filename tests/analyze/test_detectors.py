@@ -277,3 +277,32 @@ def test_dates_years_times_and_references_are_not_amounts(one):
         "and moved 40 trucks."
     )
     assert texts(sent.numbers) == ["40"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ferry left Pier 4 for Route 66 and Gate 12 in Phase 2.",
+        "The carrier HMS Albion (LPD 14) sailed at dawn.",
+        "Storms hit between Feb. 3 and 9 and from March 10 to 12.",
+        "She is one of the best sailors and one of more than a few to try.",
+    ],
+)
+def test_names_dates_and_one_of_are_not_amounts(one, sentence):
+    assert texts(one(sentence).numbers) == []
+
+
+def test_one_of_a_count_is_still_an_amount(one):
+    assert texts(one("She is one of five sisters.").numbers) == ["one", "five"]
+
+
+@pytest.mark.parametrize(
+    "sentence, word",
+    [
+        ("The suit alleges the firm hid losses.", "alleges"),
+        ("Police detained the alleged driver.", "alleged"),
+        ("Crews prepared for potential flooding.", "potential"),
+    ],
+)
+def test_allegation_and_potential_are_hedges(one, sentence, word):
+    assert word in texts(one(sentence).hedges)
