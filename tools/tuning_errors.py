@@ -5,8 +5,9 @@
 Rules may only be changed from errors on texts whose annotation says ``split: tuning``
 (see tests/analyze/govnews/README.md); this tool never opens a held-out text, so its
 output cannot leak one. ``--articles`` adds the five test articles written for the
-project. For each sentence with an error it prints the sentence, the sources the
-annotation gives (with kinds), and what the analyzer found (with kinds and the rule).
+project, ``--course`` the course article. For each sentence with an error it prints the
+sentence, the sources the annotation gives (with kinds), and what the analyzer found
+(with kinds and the rule).
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ from pathlib import Path
 
 import yaml
 
-from medialit.analyze import analyze_file
+from medialit.analyze import analyze_file, analyze_text
 from medialit.analyze.detectors import source_names
 from medialit.analyze.evaluate import (
     annotated_gold,
     article_gold,
     counted,
+    course_gold,
     evaluate,
     names_match,
     overlaps,
@@ -49,6 +51,10 @@ def tuning_annotations(names: list[str]) -> list[tuple[Path, Path]]:
 def show(annotation: Path, text_path: Path, rules, args, kinds: bool) -> int:
     report = analyze_file(text_path, rules)
     gold = annotated_gold(annotation, report) if kinds else article_gold(annotation, report)
+    return show_report(report, gold, args)
+
+
+def show_report(report, gold, args) -> int:
     wanted: dict[int, list[tuple[list[str], str | None]]] = {}
     kind_list = gold.kinds or [(a, [None] * len(s)) for a, s in gold.sources]
     for (anchor, sources), (_, ks) in zip(gold.sources, kind_list, strict=True):
@@ -99,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("names", nargs="*", help="annotation stems (default: all tuning texts)")
     parser.add_argument("--articles", action="store_true")
+    parser.add_argument("--course", action="store_true", help="the course article too")
     parser.add_argument("--hedges", action="store_true")
     parser.add_argument("--numbers", action="store_true")
     args = parser.parse_args(argv)
@@ -112,6 +119,10 @@ def main(argv: list[str] | None = None) -> int:
             name = yaml.safe_load(annotation.read_text(encoding="utf-8"))["article"]
             print(f"== articles/{annotation.stem}")
             total += show(annotation, ARTICLES / name, rules, args, kinds=False)
+    if args.course:
+        course = course_gold(ROOT)
+        print("== course article")
+        total += show_report(analyze_text(course.text, rules), course.gold, args)
     print(f"{total} error line(s)")
     return 0
 

@@ -221,3 +221,11 @@ def test_a_quotation_that_cites_a_document_still_belongs_to_its_speaker(rules):
 )  # fmt: skip
 def test_a_document_finds_without_that(one, text, expected):
     assert kinds(one(text)) == expected
+
+
+def test_a_clause_before_and_joins_no_subject_and_a_danger_is_no_speech(one):
+    text = (
+        "A year has passed since Chile’s reform of Lagos and Reyes said the trade between "
+        "Peru and Chile threatens local fishing."
+    )
+    assert kinds(one(text)) == [("Reyes", "person")]

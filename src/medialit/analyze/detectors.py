@@ -16,7 +16,7 @@ from functools import cache
 
 from medialit.analyze.report import Attribution, Hedge, NumberFinding, Quote, RuleRef, Span
 from medialit.analyze.rules import CompiledPattern, LexiconGroup, RuleSet, SourceWords
-from medialit.analyze.sources import Kind, classify
+from medialit.analyze.sources import Kind, classify, core, head_of
 
 
 @dataclass
@@ -767,14 +767,20 @@ def _conjuncts(text: str, span: tuple[int, int], words: SourceWords) -> list[tup
 
 
 def _can_speak(phrase: str, words: SourceWords) -> bool:
+    """A capitalised head noun or one that can speak: 'Russia’s invasion of Ukraine' has
+    the head 'invasion', which cannot, though 'Ukraine' is capitalised."""
     tokens = _TOKEN.findall(phrase)
     if not tokens or len(tokens) > 6:
         return False
-    last = re.sub(r"[’']s?$", "", tokens[-1]).rstrip(".").lower()
-    if tokens[-1][:1].isupper():
+    head = head_of(core(phrase)) if core(phrase) else tokens[-1]
+    if head[:1].isupper():
         return True
+    last = re.sub(r"[’']s?$", "", head).rstrip(".").lower()
     sets = words.sets
-    return any(last in sets[n] for n in ("roles", "documents", "anonymous_heads", "places"))
+    return any(
+        last in sets[n]
+        for n in ("roles", "documents", "anonymous_heads", "places", "organisations")
+    )
 
 
 def _can_follow_verb(phrase: str, words: SourceWords) -> bool:

@@ -119,10 +119,6 @@ class KindScore:
 NON_ANSWER = "reporting/no-comment"
 
 
-# forms that report what someone said; inside a quotation they are the speaker's words
-QUOTED_REPORTS = {"verb", "verb_that", "inverted", "participle"}
-
-
 def counted(sentence) -> list:
     """The attributions the annotation scheme counts in a sentence.
 
@@ -131,12 +127,7 @@ def counted(sentence) -> list:
     tests/analyze/govnews/README.md) count it as an attribution only when quoted words
     come with it, since a bare non-answer ties no statement to anyone.
     """
-    return [
-        a
-        for a in sentence.attributions
-        if (a.why.rule != NON_ANSWER or sentence.quotes)
-        and not (a.in_quote and a.form in QUOTED_REPORTS)
-    ]
+    return [a for a in sentence.attributions if a.why.rule != NON_ANSWER or sentence.quotes]
 
 
 def normal(name: str) -> str:
