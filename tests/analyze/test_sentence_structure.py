@@ -229,3 +229,18 @@ def test_a_clause_before_and_joins_no_subject_and_a_danger_is_no_speech(one):
         "Peru and Chile threatens local fishing."
     )
     assert kinds(one(text)) == [("Reyes", "person")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The fines announced today are the largest yet.", []),
+        ("The report published Monday was long.", []),
+        ("The plan names two towns. It also calls for new dikes.", [("It", None)]),
+    ],
+)  # fmt: skip
+def test_participles_before_the_verb_and_an_adverb_before_a_noun_verb(rules, text, expected):
+    last = analyze_text(text, rules).sentences[-1]
+    assert [(a.source.text, a.identified if a.source else None) for a in last.attributions] == [
+        (src, "pronoun") for src, _ in expected
+    ]

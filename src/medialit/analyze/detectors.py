@@ -514,6 +514,11 @@ NP_STOP = {
     "they",
 }
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
+# a participle that describes the noun before it, the sentence's verb right after
+_REDUCED_RELATIVE = re.compile(
+    r"(?:\s+(?:today|yesterday|earlier|recently|last\s+\w+|this\s+\w+|on\s+\w+|\w+day))?"
+    r"\s+(?:is|are|was|were|will|has|have|had)\b"
+)
 # what a study or a report does with or without "that" after it
 FINDINGS = {"found", "finds", "shows", "showed", "concluded", "concludes", "estimates"}
 # verbs of saying after which reported speech often drops "that"
@@ -886,6 +891,8 @@ def _in_verb_position(text: str, start: int, cue: str, form: str, rules: RuleSet
     if cue.lower() not in rules.source_words.sets["noun_verbs"]:
         return True
     word = _WORD_BEFORE.search(text, 0, start)
+    while word is not None and word.group(1) in AUXILIARIES:
+        word = _WORD_BEFORE.search(text, 0, word.start())  # "It also calls for"
     if word is None:
         return True  # nothing before it: the source comes after ("..., says the report")
     before = word.group(1)
@@ -998,6 +1005,8 @@ def find_attributions(
         cue_text = text[cand.start : cand.end]
         if not _in_verb_position(text, cand.start, cue_text, group.form, rules):
             continue
+        if cue_text.endswith("ed") and _REDUCED_RELATIVE.match(text, cand.end):
+            continue  # "The charges announced today are ...": the verb is "are"
         if ignore is None:
             ignore = _ignore_spans(rules, "attribution", text)
         if _ignored(ignore, cand.start, cand.end):
