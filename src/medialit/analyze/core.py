@@ -97,7 +97,9 @@ def _analyze(
             quotes=sent_quotes,
             hedges=detectors.find_hedges(body, start, rules, (scan, s_index)),
             numbers=detectors.find_numbers(body, start, rules, (scan, s_index)),
-            attributions=detectors.find_attributions(body, start, rules, sent_quotes, state),
+            attributions=detectors.find_attributions(
+                body, start, rules, sent_quotes, state, (scan, s_index)
+            ),
         )
         sentence.speech = _speech(sentence, text)
         sentences.append(sentence)

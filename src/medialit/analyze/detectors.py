@@ -989,7 +989,12 @@ def _inside(quotes: list[Quote], start: int, end: int) -> bool:
 
 
 def find_attributions(
-    text: str, offset: int, rules: RuleSet, quotes: list[Quote], state: AttributionState
+    text: str,
+    offset: int,
+    rules: RuleSet,
+    quotes: list[Quote],
+    state: AttributionState,
+    scan: tuple[PatternScan, int] | None = None,
 ) -> list[Attribution]:
     cands: list[Candidate] = []
     groups = list(rules.reporting.values())
@@ -1008,7 +1013,11 @@ def find_attributions(
         if cue_text.endswith("ed") and _REDUCED_RELATIVE.match(text, cand.end):
             continue  # "The charges announced today are ...": the verb is "are"
         if ignore is None:
-            ignore = _ignore_spans(rules, "attribution", text)
+            ignore = (
+                _ignore_spans(rules, "attribution", text)
+                if scan is None
+                else scan[0].ignore_spans(scan[1], "attribution", text)
+            )
         if _ignored(ignore, cand.start, cand.end):
             continue
         entry = _entry_for(group, cue_text)
