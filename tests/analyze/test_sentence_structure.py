@@ -244,3 +244,15 @@ def test_participles_before_the_verb_and_an_adverb_before_a_noun_verb(rules, tex
     assert [(a.source.text, a.identified if a.source else None) for a in last.attributions] == [
         (src, "pronoun") for src, _ in expected
     ]
+
+
+def test_a_quotation_in_a_later_sentence_does_not_make_an_earlier_verb_speech():
+    """The ignore rules are read on their own sentence: "responded to" is an action unless a
+    quotation follows in the same sentence, whatever the next sentence holds."""
+    report = analyze_text(
+        "Crews responded to the floods across the valley. "
+        "“We worked through the night,” the fire chief said."
+    )
+    first, second = report.sentences
+    assert first.attributions == []
+    assert [a.source.text for a in second.attributions if a.source] == ["the fire chief"]

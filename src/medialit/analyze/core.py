@@ -97,9 +97,7 @@ def _analyze(
             quotes=sent_quotes,
             hedges=detectors.find_hedges(body, start, rules, (scan, s_index)),
             numbers=detectors.find_numbers(body, start, rules, (scan, s_index)),
-            attributions=detectors.find_attributions(
-                body, start, rules, sent_quotes, state, (scan, s_index)
-            ),
+            attributions=detectors.find_attributions(body, start, rules, sent_quotes, state),
         )
         sentence.speech = _speech(sentence, text)
         sentences.append(sentence)

@@ -100,8 +100,11 @@ class PatternScan:
 
     Why: run per sentence, the patterns cost a Python call each for every sentence, which
     dominated the analyzer on long files. A match that runs across a sentence's edge is
-    not used: that sentence is scanned alone instead, so each sentence gets exactly what
-    a scan of the sentence itself would find.
+    not used: that sentence is scanned alone instead, so each sentence gets what a scan of
+    the sentence itself would find. That holds for rules that look at most a few characters
+    past their match; the attribution ignore rules look ahead as far as a quotation mark
+    ("responded to" is speech only when a quotation follows), so a later sentence would
+    change them: they are left out here and run on their sentence alone.
     """
 
     def __init__(
@@ -131,6 +134,8 @@ class PatternScan:
                         (priority, compiled, m.start() - a, m.end() - a, m.group())
                     )
         for rule, regex in rules.compiled_ignore:
+            if rule.category == "attribution":
+                continue
             for m in regex.finditer(text):
                 i = self._place(m.start(), m.end())
                 if i is not None:
@@ -989,12 +994,7 @@ def _inside(quotes: list[Quote], start: int, end: int) -> bool:
 
 
 def find_attributions(
-    text: str,
-    offset: int,
-    rules: RuleSet,
-    quotes: list[Quote],
-    state: AttributionState,
-    scan: tuple[PatternScan, int] | None = None,
+    text: str, offset: int, rules: RuleSet, quotes: list[Quote], state: AttributionState
 ) -> list[Attribution]:
     cands: list[Candidate] = []
     groups = list(rules.reporting.values())
@@ -1013,11 +1013,7 @@ def find_attributions(
         if cue_text.endswith("ed") and _REDUCED_RELATIVE.match(text, cand.end):
             continue  # "The charges announced today are ...": the verb is "are"
         if ignore is None:
-            ignore = (
-                _ignore_spans(rules, "attribution", text)
-                if scan is None
-                else scan[0].ignore_spans(scan[1], "attribution", text)
-            )
+            ignore = _ignore_spans(rules, "attribution", text)
         if _ignored(ignore, cand.start, cand.end):
             continue
         entry = _entry_for(group, cue_text)
