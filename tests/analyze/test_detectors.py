@@ -306,3 +306,31 @@ def test_one_of_a_count_is_still_an_amount(one):
 )
 def test_allegation_and_potential_are_hedges(one, sentence, word):
     assert word in texts(one(sentence).hedges)
+
+
+@pytest.mark.parametrize(
+    "sentence, source",
+    [
+        ("The harbour master echoed that warning on Monday.", "The harbour master"),
+        ("Ms. Ortega mentioned that the vote had been delayed.", "Ms. Ortega"),
+        ("Engineers observed that the bridge had shifted.", "Engineers"),
+        ("The ministry clarified that no troops would move.", "The ministry"),
+        ("Tomas Reyes disputed the figures in a letter.", "Tomas Reyes"),
+        ("The coach praised the defence after the match.", "The coach"),
+        ("Economists projected that prices would fall.", "Economists"),
+    ],
+)
+def test_more_verbs_of_saying(one, sentence, source):
+    assert [a.source.text for a in one(sentence).attributions if a.source] == [source]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Praise for the rescue came from every side.",
+        "The mention of a second site surprised the council.",
+        "Disputes over the border have run for decades.",
+    ],
+)
+def test_the_same_words_as_nouns_are_not_attributions(one, sentence):
+    assert one(sentence).attributions == []
