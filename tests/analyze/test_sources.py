@@ -167,3 +167,16 @@ def test_a_name_after_a_role_in_lower_case_is_a_person(one):
     assert kinds(one("Harbour Authority spokeswoman Ines Costa said fees would rise.")) == [
         ("Harbour Authority spokeswoman Ines Costa", "person")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Rights groups such as Harbour Watch said the trial was unfair.", "organisation"),
+        ("Charities like the Red Lantern Trust warned that funds were short.", "organisation"),
+        ("Neighbours like Ana Duarte said the noise went on all night.", "person"),
+    ],
+)
+def test_a_named_example_gives_the_kind(one, text, kind):
+    """A kind of source named by an example ("groups like X") is as checkable as X."""
+    assert [k for _, k in kinds(one(text))] == [kind]

@@ -90,6 +90,8 @@ def core(phrase: str) -> list[str]:
 
 
 SUFFIXES = {"jr", "sr", "phd", "md", "esq"}
+# a kind of source given by a named example: "groups like Amnesty International"
+_EXAMPLE = re.compile(r"\b(?:like|such as|including)\s+((?:the\s+)?(?:[A-Z][\w.’'&-]*\s*)+)$")
 ROMAN = re.compile(r"^[IVX]+$")
 
 
@@ -114,6 +116,13 @@ def classify(phrase: str, after: str, at_sentence_start: bool, words: SourceWord
     head_words = core(phrase)
     if not head_words:
         return "described"
+    example = _EXAMPLE.search(phrase)
+    kind_word = head_of(head_words)
+    if example and (
+        not _capitalised(kind_word) or (at_sentence_start and kind_word == head_words[0])
+    ):
+        # "groups like Amnesty International": the reader can check the group it names
+        return classify(example.group(1), after, False, words)
     head = head_of(head_words)
     plain = _plain(head)
     if plain in sets["anonymous_heads"]:
