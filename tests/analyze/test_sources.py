@@ -180,3 +180,25 @@ def test_a_name_after_a_role_in_lower_case_is_a_person(one):
 def test_a_named_example_gives_the_kind(one, text, kind):
     """A kind of source named by an example ("groups like X") is as checkable as X."""
     assert [k for _, k in kinds(one(text))] == [kind]
+
+
+def test_the_same_unnamed_officials_stay_anonymous_later_in_the_text():
+    """Once the text says it will not name its officials, 'the officials' later are the same
+    unnamed people; a different role ('the mayor') and a text that never withheld a name
+    keep 'described'."""
+    from medialit.analyze import analyze_text
+
+    withheld = analyze_text(
+        "Two officials, who spoke on condition of anonymity, said the convoy had turned back. "
+        "The officials said the border would stay closed. The mayor said the town was calm."
+    )
+    assert [kinds(s) for s in withheld.sentences] == [
+        [("Two officials", "anonymous")],
+        [("The officials", "anonymous")],
+        [("The mayor", "described")],
+    ]
+    plain = analyze_text("Officials said the convoy turned back. The officials said it was late.")
+    assert [kinds(s) for s in plain.sentences] == [
+        [("Officials", "described")],
+        [("The officials", "described")],
+    ]

@@ -564,12 +564,28 @@ class AttributionState:
     last_kind: Kind | None = None
     seen: list[str] = field(default_factory=list)
     last_of: dict[str, str] = field(default_factory=dict)
+    # head nouns of the sources the text has said it will not name ("official", "diplomat")
+    unnamed_heads: set[str] = field(default_factory=set)
 
     def remember(self, name: str, kind: Kind | None) -> None:
         self.last_named, self.last_kind = name, kind
         if kind is not None:
             self.last_of[kind] = name
             self.seen.append(kind)
+        if kind == "anonymous":
+            head = _head_noun(name)
+            if head:
+                self.unnamed_heads.add(head)
+
+    def still_unnamed(self, phrase: str, kind: Kind | None) -> bool:
+        """'the officials' after 'officials who spoke on condition of anonymity': the same
+        people, still not named, so still anonymous. Only a definite phrase points back."""
+        if kind != "described" or not self.unnamed_heads:
+            return False
+        first = phrase.split(None, 1)[0].lower() if phrase.split() else ""
+        return first in {"the", "those", "these", "that", "this"} and (
+            _head_noun(phrase) in self.unnamed_heads
+        )
 
     def antecedent(self, pronoun: str) -> tuple[str | None, Kind | None]:
         kinds = PRONOUN_KINDS.get(pronoun.lower(), ())
@@ -577,6 +593,15 @@ class AttributionState:
             if kind in kinds:
                 return self.last_of[kind], kind
         return self.last_named, self.last_kind
+
+
+def _head_noun(phrase: str) -> str | None:
+    """The head noun, lower-cased and without a plural -s: 'The two officials' -> 'official'."""
+    words = core(phrase)
+    if not words:
+        return None
+    head = re.sub(r"[’']s?$", "", head_of(words)).lower()
+    return head[:-1] if head.endswith("s") and len(head) > 3 else head
 
 
 def _words(text: str) -> list[re.Match[str]]:
@@ -649,12 +674,14 @@ def _subject_before(
     if len(tokens) > 1 and first in PRONOUNS and tokens[-1].group().lower() not in PRONOUNS:
         return "reject"  # "It includes legally declared": a pronoun and its verb
     last = tokens[-1].group()
-    if last.endswith("ly") and last.islower() and all(
-        t.group().lower() in DETERMINERS for t in tokens[:-1]
+    if (
+        last.endswith("ly")
+        and last.islower()
+        and all(t.group().lower() in DETERMINERS for t in tokens[:-1])
     ):
         return "reject"  # "The newly announced plan": an adjective, no subject
     if len(tokens) == 1 and _bare_singular(last, words):
-        if boundary_word == "that" and not left[:boundary_start].strip(" “\"‘"):
+        if boundary_word == "that" and not left[:boundary_start].strip(' “"‘'):
             return boundary_start, boundary + tokens[0].end()  # "That plan calls for"
         return "reject"  # "Journalists ... document alleged crimes": a verb, not a source
     if len(tokens) > 1 and tokens[-1].group().lower() in PRONOUNS - {"it", "you"}:
@@ -968,6 +995,9 @@ def _attribution(
             _DATELINE.fullmatch(text[: source[0]])
         )
         identified, kind = identify(s_text, rules, text[source[1] :], opening)
+        if state.still_unnamed(s_text, kind):
+            kind = "anonymous"
+            identified = IDENTIFIED[kind]
         if identified == "pronoun":
             refers_to, kind = state.antecedent(s_text)
         else:
