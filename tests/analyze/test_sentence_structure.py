@@ -256,3 +256,31 @@ def test_a_quotation_in_a_later_sentence_does_not_make_an_earlier_verb_speech():
     first, second = report.sentences
     assert first.attributions == []
     assert [a.source.text for a in second.attributions if a.source] == ["the fire chief"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "An indictment returned in Ohio was unsealed on Tuesday charging three men with fraud.",
+            [("An indictment returned in Ohio", "document")],
+        ),
+        ("Prosecutors filed a complaint charging him with theft.", [("a complaint", "document")]),
+        (
+            "A complaint was unsealed charging Ana Ruiz, a Spanish national, with wire fraud.",
+            [("A complaint", "document")],
+        ),
+        (
+            "The agency released a new report on Monday warning of floods.",
+            [("a new report", "document")],
+        ),
+        ("The ministry issued a statement saying the border was closed.",
+         [("a statement", "document")]),
+        # "charging" without "with": no accusation
+        ("Electric buses need charging stations.", []),
+        ("The mayor was seen charging through the crowd.", []),
+    ],
+)  # fmt: skip
+def test_a_participle_after_a_document_gives_what_the_document_says(text, expected):
+    report = analyze_text(text)
+    assert kinds(report.sentences[0]) == expected

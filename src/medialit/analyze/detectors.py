@@ -1109,6 +1109,18 @@ def find_attributions(
         before = [a for a in named if a.start < part.start]
         after = [a for a in named if a.start > part.start]
         anchor = before[-1] if before else (after[0] if after else None)
+        if anchor is None and not named:
+            cue_at = part.cue.start - offset
+            opening = _document_before(text, cue_at, rules) or _document_opening(
+                text, cue_at, rules
+            )
+            if opening is not None:
+                # "A complaint filed in Ohio was unsealed today charging him with fraud"
+                cue = part.cue
+                out[index] = _attribution(
+                    text, offset, opening, cue, part.why, "verb", rules, quotes, state
+                )
+                continue
         if anchor is not None:
             out[index] = part.model_copy(
                 update={
@@ -1118,6 +1130,53 @@ def find_attributions(
                 }
             )
     return out
+
+
+_PASSIVE_OPENING = re.compile(
+    r"[\s\"“]*((?:an?|the|this|that|its|their)\s+[^,;:“\"]*?)\s+"
+    r"(?:was|were|is|are|has been|have been|had been)\s",
+    re.IGNORECASE,
+)
+
+
+_NOUN_PHRASE_BEFORE = re.compile(
+    r"\b((?:an?|the|this|that|its|their|his|her)\s+"
+    r"(?:(?!(?:an?|the|this|that|its|their|his|her)\s)[\w’'-]+\s+){0,3}?[\w’'-]+),?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _document_before(text: str, cue_start: int, rules: RuleSet) -> tuple[int, int] | None:
+    """A document right before the participle: "a statement saying", "a complaint charging
+    him with fraud"; the document says what follows."""
+    m = _NOUN_PHRASE_BEFORE.search(text, 0, cue_start)
+    if m is None:
+        return None
+    if identify(m.group(1), rules, text[m.end(1) :])[1] != "document":
+        return None
+    return _trimmed(text, m.span(1))
+
+
+def _trimmed(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The span cut after its head noun phrase: "a new report on Monday" -> "a new report"."""
+    start, end = span
+    words = core(text[start:end])
+    last = words[-1] if words else ""
+    at = text.find(last, start, end) if last else -1
+    return (start, at + len(last)) if at != -1 else span
+
+
+def _document_opening(text: str, cue_start: int, rules: RuleSet) -> tuple[int, int] | None:
+    """The opening noun phrase when it is a document and the sentence's verb is passive:
+    the participle later in the sentence ("charging", "alleging") then says what the
+    document says. Anything else (a person, an active verb) is left unattributed."""
+    m = _PASSIVE_OPENING.match(text, 0, cue_start)
+    if m is None:
+        return None
+    phrase = m.group(1)
+    if identify(phrase, rules, text[m.end(1) :], True)[1] != "document":
+        return None
+    return m.span(1)
 
 
 def source_names(attribution: Attribution) -> list[str]:
