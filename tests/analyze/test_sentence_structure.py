@@ -284,3 +284,22 @@ def test_a_quotation_in_a_later_sentence_does_not_make_an_earlier_verb_speech():
 def test_a_participle_after_a_document_gives_what_the_document_says(text, expected):
     report = analyze_text(text)
     assert kinds(report.sentences[0]) == expected
+
+
+def test_a_quotation_paragraph_after_a_sentence_about_a_person_is_hers():
+    """Press releases introduce a quotation with a sentence about the speaker and no verb
+    of saying; the quotation's paragraph then belongs to her, sentence by sentence. A
+    quotation after a sentence about nobody named stays unattributed."""
+    report = analyze_text(
+        "WASHINGTON — Minister Ana Reyes outlined her plans for the harbour.\n\n"
+        "“We will dredge the channel. The work starts in May.”\n\n"
+        "The harbour has been closed since March.\n\n"
+        "“Nobody knows when it will open.”"
+    )
+    assert [(k[0][0] if k else None) for k in map(kinds, report.sentences)] == [
+        None,
+        "Minister Ana Reyes",
+        None,
+        None,
+    ]
+    assert report.sentences[-1].unattributed

@@ -17,7 +17,7 @@ from medialit.analyze.inputs import (
     refuse_url,
 )
 from medialit.analyze.progress import Progress, ProgressFactory
-from medialit.analyze.report import Counts, Report, Sentence
+from medialit.analyze.report import Attribution, Counts, Report, Sentence, Span
 from medialit.analyze.rules import RuleSet, resolve_rules
 
 DIRECT_SHARE = 0.6  # at least this share of a sentence's letters quoted: direct speech
@@ -105,7 +105,7 @@ def _analyze(
         if s_index % PROGRESS_EVERY == 0:
             tell((2 + end / size) / 3)
     tell(1.0)
-    _carry_quote_sources(sentences, paragraph_of)
+    _carry_quote_sources(sentences, paragraph_of, text, rules)
     counts = Counts(
         sentences=len(sentences),
         furniture_lines=len(furniture),
@@ -141,12 +141,17 @@ def _opens_quote(text: str) -> bool:
     return text.lstrip()[:1] in '“"«‘'
 
 
-def _carry_quote_sources(sentences: list[Sentence], paragraph_of: list[int]) -> None:
+def _carry_quote_sources(
+    sentences: list[Sentence], paragraph_of: list[int], text: str, rules: RuleSet
+) -> None:
     """A quoted sentence with no verb of its own belongs to the speaker next to it.
 
     '“Over 600,000 ...,” said Rutte. “This is because ...”': the second sentence is
     still Rutte's. It gets an ``inherited`` attribution pointing at that source; a
     sentence with no source at all, near or inside, is flagged ``unattributed``.
+    A quotation opening a paragraph right after a sentence about a named person, with
+    no speaker on either side, is that person's (press releases introduce quotations
+    so: "Secretary Reyes outlined her plans." then the quotation).
     """
     for i, sentence in enumerate(sentences):
         # words the speaker quotes someone else with ("“As alleged by the complaint,
@@ -176,7 +181,41 @@ def _carry_quote_sources(sentences: list[Sentence], paragraph_of: list[int]) -> 
                         )
                     )
                     break
+            else:
+                introduced = _introduced_by(sentences, paragraph_of, i, text, rules)
+                if introduced is not None:
+                    sentence.attributions.append(introduced)
         sentence.unattributed = not sentence.attributions
+
+
+def _introduced_by(
+    sentences: list[Sentence], paragraph_of: list[int], i: int, text: str, rules: RuleSet
+) -> Attribution | None:
+    """The named person of the sentence that ends the paragraph before a quotation."""
+    sentence = sentences[i]
+    if i == 0 or not _opens_quote(sentence.text) or paragraph_of[i] - paragraph_of[i - 1] != 1:
+        return None
+    before = sentences[i - 1]
+    if before.attributions or before.speech == "direct":
+        return None
+    span = detectors.opening_person(before.text, rules)
+    if span is None:
+        return None
+    start, end = before.start + span[0], before.start + span[1]
+    name = Span(start=start, end=end, text=text[start:end])
+    return Attribution(
+        start=start,
+        end=end,
+        text=name.text,
+        why=detectors.INTRODUCED_QUOTE_RULE,
+        form="inherited",
+        cue=name,
+        source=name,
+        identified="named",
+        kind="person",
+        refers_to=name.text,
+        in_quote=False,
+    )
 
 
 def analyze_text(

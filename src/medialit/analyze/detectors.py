@@ -956,17 +956,40 @@ _OPENING_NAME = re.compile(r"^[\s\"“]*((?:[A-Z][\w’'.-]*\s+){1,5}[A-Z][\w’
 def _notice_subject(text: str, rules: RuleSet, state: AttributionState) -> None:
     """A person who opens a sentence without speaking in it ('Daniel Reed, 52, pleaded
     guilty.') is who a following 'He said' most likely means."""
-    m = _OPENING_NAME.match(text)
+    span = opening_person(text, rules)
+    if span is not None:
+        state.remember(text[span[0] : span[1]], "person")
+
+
+def opening_person(text: str, rules: RuleSet) -> tuple[int, int] | None:
+    """The named person a sentence opens with, after any dateline, as a span of ``text``."""
+    dateline = _DATELINE.match(text)
+    at = dateline.end() if dateline else 0
+    m = _OPENING_NAME.match(text[at:])
     if m is None:
-        return
-    name = m.group(1)
+        return None
+    start, end = at + m.start(1), at + m.end(1)
+    name = text[start:end]
     first, _, rest = name.partition(" ")
     if first.lower() in NP_STOP | LEADING_TIME and rest:
-        name = rest  # "For Schwegel, the mission was rewarding."
+        start += len(first) + 1  # "For Schwegel, the mission was rewarding."
+        name = rest
     if all(w.lower() in MONTHS | WEEKDAYS for w in name.split()):
-        return  # "In February, however, historians ..."
-    if identify(name, rules, text[m.end() :], True)[1] == "person":
-        state.remember(name, "person")
+        return None  # "In February, however, historians ..."
+    if identify(name, rules, text[end:], True)[1] != "person":
+        return None
+    return start, end
+
+
+INTRODUCED_QUOTE_RULE = RuleRef(
+    rule="reporting/introduced-quotation",
+    entry="“",
+    explain=(
+        "A quotation that opens a paragraph, with no speaker of its own, right after a "
+        "sentence about a named person is that person's words."
+    ),
+    file="medialit/analyze/detectors.py",
+)
 
 
 # "ABUJA, NIGERIA — " or "WASHINGTON (Reuters) - " before the first word of the sentence
