@@ -303,3 +303,32 @@ def test_a_quotation_paragraph_after_a_sentence_about_a_person_is_hers():
         None,
     ]
     assert report.sentences[-1].unattributed
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the object of "by" is not the subject: the analysis is
+        (
+            "An analysis of samples from four rivers across the North and South Basins by "
+            "Harbour University chemists showed that the water was clean.",
+            [("An analysis", "document")],
+        ),
+        # a comma or a clause before the verb keeps the nearest subject
+        (
+            "The survey of farms in the valley, the ministry said, was incomplete.",
+            [("the ministry", "described")],
+        ),
+        # a participle inside an opening phrase is not the sentence's verb
+        (
+            "In a video posted on Sunday, the minister said the port would reopen.",
+            [("the minister", "described")],
+        ),
+        ("Researchers report that the glacier lost a tenth of its ice.",
+         [("Researchers", "described")]),
+        ("The latest count reveals a decline in nesting birds.",
+         [("The latest count", "document")]),
+    ],
+)  # fmt: skip
+def test_the_subject_is_the_phrase_that_speaks(text, expected):
+    assert kinds(analyze_text(text).sentences[0]) == expected

@@ -1103,8 +1103,10 @@ def find_attributions(
                 ):
                     continue  # a reporting word with nobody around it: not an attribution
                 form = "inverted"
+            elif cue_text.endswith("ed") and _AFTER_PREPOSITION.search(text, 0, before[0]):
+                continue  # "In a video posted online, ...": a participle, not the verb
             else:
-                source = before
+                source = _opening_subject(text, cand.start, before, rules) or before
         elif form == "source_after":
             source = _phrase_after(text, cand.end)
             if source is None:
@@ -1160,6 +1162,38 @@ _PASSIVE_OPENING = re.compile(
     r"(?:was|were|is|are|has been|have been|had been)\s",
     re.IGNORECASE,
 )
+
+
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:in|on|at|from|with|into|under|through|during|after|before|via)\s*$", re.IGNORECASE
+)
+_OPENING_NOUN_PHRASE = re.compile(
+    r"[\s\"“]*((?:an?|the|this|these|those|its|their|our|his|her)\s+[\w’'-]+"
+    r"(?:\s+[\w’'-]+){0,3}?)\s+(?:of|from|by|in|on|at|across|with|for)\s",
+    re.IGNORECASE,
+)
+_CLAUSE_WORDS = re.compile(
+    r"[,;:“”\"()—–]|\b(?:that|which|who|whom|whose|when|where|while|after|before|because"
+    r"|since|as|if|although|though|until|is|are|was|were|has|have|had)\b",
+    re.IGNORECASE,
+)
+
+
+def _opening_subject(
+    text: str, cue_start: int, nearest: tuple[int, int], rules: RuleSet
+) -> tuple[int, int] | None:
+    """The sentence's opening noun phrase when everything before the verb is that phrase
+    and its prepositional parts: in "An analysis of data from four sites by NOAA
+    scientists demonstrated that ...", the analysis speaks, not the scientists, who are
+    the object of "by". None when a comma, a clause or a verb stands in between."""
+    m = _OPENING_NOUN_PHRASE.match(text, 0, cue_start)
+    if m is None or nearest[0] < m.end(1):
+        return None
+    if _CLAUSE_WORDS.search(text, m.end(1), cue_start):
+        return None
+    if identify(m.group(1), rules, text[m.end(1) :], True)[1] in (None, "person"):
+        return None
+    return m.span(1)
 
 
 _NOUN_PHRASE_BEFORE = re.compile(
