@@ -332,3 +332,21 @@ def test_a_quotation_paragraph_after_a_sentence_about_a_person_is_hers():
 )  # fmt: skip
 def test_the_subject_is_the_phrase_that_speaks(text, expected):
     assert kinds(analyze_text(text).sentences[0]) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The anti-graft watchdog, the Central Audit Board (CAB), said the minister lied.",
+            [("Central Audit Board", "organisation")],
+        ),
+        ("The country’s top court, the Supreme Tribunal, said the law was void.",
+         [("Supreme Tribunal", "organisation")]),
+        # a named subject keeps its name; the description after it is inserted
+        ("The Health Ministry, the main funder, said the plan was sound.",
+         [("The Health Ministry", "organisation")]),
+    ],
+)  # fmt: skip
+def test_a_description_then_its_name_gives_the_name(text, expected):
+    assert kinds(analyze_text(text).sentences[0]) == expected

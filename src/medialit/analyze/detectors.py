@@ -760,9 +760,27 @@ def _appositive(left: str, words: SourceWords | None = None) -> tuple[int, int] 
             return None
         before = _subject_before(body, cut, words)
         if isinstance(before, tuple):
+            named = _NAMED_APPOSITION.fullmatch(last)
+            if named and not _capitalised_head(body[before[0] : before[1]]):
+                # "The anti-graft watchdog, the Central Commission (CCDI), said": the
+                # name says who the description means
+                start = body.index(last, cut + 1) + named.start(1)
+                return start, start + len(named.group(1))
             return before
         body = body[:cut]
     return None
+
+
+# "the Central Commission for Discipline Inspection (CCDI)": "the", a name, an acronym
+_NAMED_APPOSITION = re.compile(
+    r"(?:the\s+)?((?:[A-Z][\w’'.&-]*)(?:\s+(?:(?:of|for|and|the|on|de)\s+)*[A-Z][\w’'.&-]*)*)"
+    r"(?:\s*\([A-Z]{2,8}\))?"
+)
+
+
+def _capitalised_head(phrase: str) -> bool:
+    words = core(phrase)
+    return bool(words) and head_of(words)[:1].isupper()
 
 
 def _inserted(part: str, roles: frozenset[str]) -> bool:
