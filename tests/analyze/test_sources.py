@@ -202,3 +202,10 @@ def test_the_same_unnamed_officials_stay_anonymous_later_in_the_text():
         [("Officials", "described")],
         [("The officials", "described")],
     ]
+
+
+def test_in_charge_and_in_chief_stay_inside_a_title(one):
+    quoted = one("“Work goes on,” said Deputy Director in Charge Lena Ortiz of the Coast Office.")
+    assert kinds(quoted) == [("Deputy Director in Charge Lena Ortiz", "person")]
+    place = one("“We will sail,” said the captain in Lisbon.")
+    assert kinds(place) == [("the captain", "described")]

@@ -852,6 +852,9 @@ def _can_follow_verb(phrase: str, words: SourceWords) -> bool:
     )
 
 
+TITLE_IN = {"Charge", "Chief"}  # "in" inside a title: "Director in Charge"
+
+
 def _phrase_after(text: str, cue_end: int, max_words: int = 8) -> tuple[int, int] | None:
     """The noun phrase right after a cue: '..., said Rutte', 'according to the ministry'."""
     right = text[cue_end:]
@@ -875,6 +878,9 @@ def _phrase_after(text: str, cue_end: int, max_words: int = 8) -> tuple[int, int
             break
         if lower == "by" and taken[-1].group().lower().endswith("ed"):
             taken.append(tok)  # "a report published by the agency"
+            continue
+        if lower == "in" and i + 1 < len(tokens) and tokens[i + 1].group() in TITLE_IN:
+            taken.append(tok)  # "said Assistant Director in Charge Steven Jensen"
             continue
         if lower in NP_STOP or lower in LEADING_TIME - {"this", "last"}:
             break

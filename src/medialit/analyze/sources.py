@@ -70,6 +70,12 @@ def core(phrase: str) -> list[str]:
     for i, word in enumerate(words):
         low = word.lower()
         participle = word.islower() and low.endswith("ed") and len(low) > 4
+        if low == "in" and out and _capitalised(out[-1]) and words[i + 1 : i + 2] in (
+            ["Charge"],
+            ["Chief"],
+        ):
+            out.append(word)  # a title: "Assistant Director in Charge", "Commander in Chief"
+            continue
         if out and (low in CUT or word == "," or participle):  # "data compiled by"
             # a name goes on through 'of', 'for', 'the': "Department of Homeland Security"
             rest = words[i + 1 : i + 3]
