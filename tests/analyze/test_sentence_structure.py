@@ -350,3 +350,14 @@ def test_the_subject_is_the_phrase_that_speaks(text, expected):
 )  # fmt: skip
 def test_a_description_then_its_name_gives_the_name(text, expected):
     assert kinds(analyze_text(text).sentences[0]) == expected
+
+
+def test_a_capitalised_verb_reports_only_in_a_title_case_headline(rules):
+    from medialit.analyze.detectors import _in_verb_position
+
+    headline = "Port Authority Announces New Ferry Schedules for Islanders and Visitors"
+    at = headline.index("Announces")
+    assert _in_verb_position(headline, at, "Announces", "verb", rules)
+    sentence = "The ferry left the Port Authority Announces pier at dawn, crews said."
+    at = sentence.index("Announces")
+    assert not _in_verb_position(sentence, at, "Announces", "verb", rules)

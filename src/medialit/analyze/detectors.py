@@ -930,6 +930,16 @@ def identify(
 _WORD_BEFORE = re.compile(r"([^\W_][\w’'.&-]*)[\s,]*$")
 
 
+_TITLE_WORD = re.compile(r"[^\W\d_][\w’'-]{3,}")
+
+
+def _title_case(text: str) -> bool:
+    """A headline in title case ("Agency Announces New Rules for Ports"): every longer
+    word is capitalised, so a capital says nothing about names there."""
+    words = _TITLE_WORD.findall(text)
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
+
+
 def _in_verb_position(text: str, start: int, cue: str, form: str, rules: RuleSet) -> bool:
     """A reporting word must stand where a verb can: 'the United States' never reports.
 
@@ -942,7 +952,7 @@ def _in_verb_position(text: str, start: int, cue: str, form: str, rules: RuleSet
     """
     if form not in ("verb", "verb_that"):
         return True
-    if cue[:1].isupper() and start > _LEADING_PUNCT.match(text).end():
+    if cue[:1].isupper() and start > _LEADING_PUNCT.match(text).end() and not _title_case(text):
         return False
     if cue.lower() not in rules.source_words.sets["noun_verbs"]:
         return True
