@@ -29,6 +29,13 @@ def kinds(sentence) -> list[tuple[str | None, str | None]]:
             "Both Norway and Chile have criticized the quota.",
             [("Both Norway", "organisation"), ("Chile", "organisation")],
         ),
+        # a time before the list is not one of its speakers
+        (
+            "Today, Health Secretary Ana Reyes, Energy Secretary Tom Ruiz, and Labor "
+            "Secretary Kim Lee announced a plan.",
+            [("Health Secretary Ana Reyes", "person"), ("Energy Secretary Tom Ruiz", "person"),
+             ("Labor Secretary Kim Lee", "person")],
+        ),
         # "and" that joins two clauses joins no subjects
         ("The ferry was late and officials said the engine failed.", [("officials", "described")]),
     ],

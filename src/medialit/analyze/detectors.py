@@ -816,6 +816,8 @@ def _conjuncts(text: str, span: tuple[int, int], words: SourceWords) -> list[tup
         before = _subject_before(text, joint.start(), words)
         if not isinstance(before, tuple) or not _can_speak(text[before[0] : before[1]], words):
             break
+        if all(w.lower() in LEADING_TIME | MONTHS for w in text[before[0] : before[1]].split()):
+            break  # "Today, Smith and Jones announced": a time, not a third speaker
         out.append(before)
         start = before[0]
     return out
