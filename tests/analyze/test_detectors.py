@@ -334,3 +334,34 @@ def test_more_verbs_of_saying(one, sentence, source):
 )
 def test_the_same_words_as_nouns_are_not_attributions(one, sentence):
     assert one(sentence).attributions == []
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Storms hit the coast in 1999–2002 and again in 2007-08.", []),
+        ("Delegates gather for the Two Sessions, and firms on the Global 500 list wait.", []),
+        ("Guides run tours of the Apollo 11 replica for 20 people.", ["20"]),
+    ],
+)
+def test_numbers_in_names_and_year_ranges(one, sentence, expected):
+    assert texts(one(sentence).numbers) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, word",
+    [
+        ("Planning began more than a year in advance.", "more than"),
+        ("Noise fell by as much as 2 decibels.", "as much as"),
+        ("More than a dozen officers stayed away.", "More than"),
+    ],
+)
+def test_approximations_before_a_unit_or_a_dozen(one, sentence, word):
+    assert word in texts(one(sentence).hedges)
+
+
+def test_a_title_case_headline_keeps_its_counts(rules):
+    from medialit.analyze.detectors import find_numbers
+
+    found = find_numbers("Agency Sues Four States and One City Over Water Rules", 0, rules)
+    assert texts(found) == ["Four", "One"]
