@@ -365,3 +365,16 @@ def test_a_title_case_headline_keeps_its_counts(rules):
 
     found = find_numbers("Agency Sues Four States and One City Over Water Rules", 0, rules)
     assert texts(found) == ["Four", "One"]
+
+
+@pytest.mark.parametrize(
+    "sentence, attributed",
+    [
+        ("Kabir Ahmed, an analyst with a security firm, explained the growing challenge.", False),
+        ("The mayor described the scene.", False),
+        ("She described the attack as brutal.", True),
+        ("He explained that the road was closed.", True),
+    ],
+)
+def test_explaining_a_topic_is_not_a_statement(one, sentence, attributed):
+    assert bool(one(sentence).attributions) == attributed
