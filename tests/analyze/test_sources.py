@@ -174,6 +174,7 @@ def test_a_name_after_a_role_in_lower_case_is_a_person(one):
     [
         ("Rights groups such as Harbour Watch said the trial was unfair.", "organisation"),
         ("Charities like the Red Lantern Trust warned that funds were short.", "organisation"),
+        ("Utilities such as Kell Valley Water said supplies were safe.", "organisation"),
         ("Neighbours like Ana Duarte said the noise went on all night.", "person"),
     ],
 )
