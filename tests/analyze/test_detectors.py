@@ -378,3 +378,27 @@ def test_a_title_case_headline_keeps_its_counts(rules):
 )
 def test_explaining_a_topic_is_not_a_statement(one, sentence, attributed):
     assert bool(one(sentence).attributions) == attributed
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The fund is roughly twice last year's size.", ["twice"]),
+        ("Fares rose three times as fast as wages.", ["three times"]),
+        ("He called three times on Monday.", ["three"]),
+    ],
+)
+def test_multiples_compare_two_amounts(one, sentence, expected):
+    assert texts(one(sentence).numbers) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, hedged",
+    [
+        ("Whales were photographed over 20 years of surveys.", False),
+        ("Prices rose over the past two weeks.", False),
+        ("Over 200 people came to the meeting.", True),
+    ],
+)
+def test_over_a_period_is_not_more_than(one, sentence, hedged):
+    assert any(h.text.lower() == "over" for h in one(sentence).hedges) == hedged
