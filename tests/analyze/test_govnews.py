@@ -22,9 +22,9 @@ def load(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
-def test_at_least_52_texts_with_at_least_18_held_out():
+def test_at_least_62_texts_with_at_least_18_held_out():
     splits = [load(p)["split"] for p in ANNOTATIONS]
-    assert len(splits) >= 52
+    assert len(splits) >= 62
     assert set(splits) == {"tuning", "held-out"}
     assert splits.count("held-out") >= 18
 
@@ -58,6 +58,17 @@ def test_the_batch_added_on_2026_12_05_is_tuning():
     assert {data["split"] for data in batch} == {"tuning"}
     kinds = [s["kind"] for data in batch for item in data["attributions"] for s in item["sources"]]
     assert len(kinds) >= 50
+
+
+def test_the_batch_added_on_2026_12_06_is_tuning():
+    """The fourth batch for tuning, of ordinary reported news (VOA stories, Justice
+    Department, EPA and NASA releases): at least ten texts and sixty annotated sources,
+    all in the tuning split (annotated and committed before any analysis ran on them)."""
+    batch = [d for d in map(load, ANNOTATIONS) if str(d.get("added")) == "2026-12-06"]
+    assert len(batch) >= 10
+    assert {data["split"] for data in batch} == {"tuning"}
+    kinds = [s["kind"] for data in batch for item in data["attributions"] for s in item["sources"]]
+    assert len(kinds) >= 60
 
 
 @pytest.mark.parametrize("path", ANNOTATIONS, ids=lambda p: p.stem)
