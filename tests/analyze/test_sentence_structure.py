@@ -368,3 +368,42 @@ def test_a_capitalised_verb_reports_only_in_a_title_case_headline(rules):
     sentence = "The ferry left the Port Authority Announces pier at dawn, crews said."
     at = sentence.index("Announces")
     assert not _in_verb_position(sentence, at, "Announces", "verb", rules)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a reason after "citing" is not a source
+        ("The agency warned against the move, citing the region’s poor roads.",
+         [("The agency", "described")]),
+        # an alias set off by commas
+        ("The Harbour Rescue Council, or HRC, reported that ferries were late.",
+         [("The Harbour Rescue Council", "organisation")]),
+        # a long chain of inserted parts before the verb
+        (
+            "Mira Sato, senior adviser at The Lantern, a Tokyo charity, who works on refugee "
+            "policy, cited two reports on the camps.",
+            [("Mira Sato", "person")],
+        ),
+        # the participle's speaker is the sentence's named subject
+        ("Ortega made his case in a post on Sunday, saying the port would reopen.",
+         [("Ortega", "person")]),
+        # names given to things, and pictures showing scenes, are not statements
+        ("The reef, which Manila calls Rozul Reef, lies west of the island.", []),
+        ("Another video showed a helicopter hovering above two boats.", []),
+        # a surname with a lower-case particle is still a name
+        ("President Abdel-Fattah el-Sissi has rejected the plan.",
+         [("President Abdel-Fattah el-Sissi", "person")]),
+    ],
+)  # fmt: skip
+def test_more_sentence_shapes(text, expected):
+    assert kinds(analyze_text(text).sentences[0]) == expected
+
+
+def test_a_pronoun_after_an_opening_phrase_of_time_means_the_new_name():
+    report = analyze_text(
+        "Reyes said on Monday the plan was sound. In 2020, during her first term, Tomas "
+        "Brandt, then a senior adviser, made a similar appeal. “It is time to move on,” he said."
+    )
+    last = report.sentences[-1].attributions[0]
+    assert last.refers_to == "Tomas Brandt"

@@ -748,7 +748,7 @@ def _appositive(left: str, words: SourceWords | None = None) -> tuple[int, int] 
         return None
     body = body[:-1]
     roles = words.sets["roles"] | words.sets["titles"] if words else frozenset()
-    for _ in range(3):  # at most three inserted parts in a row
+    for _ in range(4):  # at most four inserted parts in a row
         cut = body.rfind(",")
         if cut < 0:
             return None
@@ -759,6 +759,17 @@ def _appositive(left: str, words: SourceWords | None = None) -> tuple[int, int] 
         if not _inserted(last, roles):
             return None
         before = _subject_before(body, cut, words)
+        if (
+            isinstance(before, tuple)
+            and body[: before[0]].rstrip().endswith(",")
+            and (
+                _inserted(body[before[0] : before[1]], roles)
+                or not _capitalised_head(body[before[0] : before[1]])
+            )
+            and not _NAME.match(body[before[0] : before[1]])
+        ):
+            body = body[:cut]  # "Lezhnev, adviser at The Sentry, a Washington NGO, who ..."
+            continue
         if isinstance(before, tuple):
             named = _NAMED_APPOSITION.fullmatch(last)
             if named and not _capitalised_head(body[before[0] : before[1]]):
@@ -789,9 +800,12 @@ def _inserted(part: str, roles: frozenset[str]) -> bool:
     if not split:
         return False
     first = split[0].lower()
+    if first == "or" and len(split) > 1 and split[1][:1].isupper():
+        return True  # an alias: "The Norwegian Refugee Council, or NRC, said"
     return (
         first in APPOSITION_STARTS | INSERTION_STARTS | {"who", "which", "whose", "of"}
         or first in roles
+        or (split[0].islower() and len(split) > 1 and split[1].lower() in roles)  # "senior adviser"
         or first.isdigit()  # an age: "Doe, 45, said"
         or (first.endswith(("ed", "ing")) and split[0][:1].islower())
     )
@@ -987,6 +1001,14 @@ COLON_RULE = RuleRef(
 
 
 _OPENING_NAME = re.compile(r"^[\s\"“]*((?:[A-Z][\w’'.-]*\s+){1,5}[A-Z][\w’'-]*)(?=[\s,])")
+# words that open questions and other sentences without a name
+_NOT_NAMES = {
+    "does", "did", "do", "is", "are", "was", "were", "will", "would", "can", "could",
+    "should", "may", "might", "must", "has", "have", "had", "what", "why", "how", "when",
+    "where", "who", "which", "there", "here", "it", "if", "but", "and", "so", "yet",
+}  # fmt: skip
+# one capitalised word and a lower-case verb: "Trump made his overture ..."
+_OPENING_ONE_NAME = re.compile(r"^[\s\"“]*([A-Z][\w’'-]+)(?=\s+[a-z])")
 
 
 def _notice_subject(text: str, rules: RuleSet, state: AttributionState) -> None:
@@ -999,20 +1021,42 @@ def _notice_subject(text: str, rules: RuleSet, state: AttributionState) -> None:
 
 def opening_person(text: str, rules: RuleSet) -> tuple[int, int] | None:
     """The named person a sentence opens with, after any dateline, as a span of ``text``."""
+    return opening_name(text, rules, ("person",))
+
+
+# "In 2020, during Trump’s first term, " before the subject
+_LEADING_ADVERBIALS = re.compile(
+    r"(?:(?:in|on|at|during|after|before|since|last|this|earlier|later|by|under|over|"
+    r"throughout|with)\b[^,;:“”\"]{0,60},\s*)+",
+    re.IGNORECASE,
+)
+
+
+def opening_name(
+    text: str, rules: RuleSet, kinds: tuple[str, ...] = ("person", "organisation")
+) -> tuple[int, int] | None:
+    """The name a sentence's subject opens with, after any dateline and leading phrases
+    of time or place ("In 2020, during his first term, Jared Kushner ..."), if its kind
+    is one of ``kinds``."""
     dateline = _DATELINE.match(text)
     at = dateline.end() if dateline else 0
-    m = _OPENING_NAME.match(text[at:])
+    leading = _LEADING_ADVERBIALS.match(text, at)
+    if leading:
+        at = leading.end()
+    m = _OPENING_NAME.match(text[at:]) or _OPENING_ONE_NAME.match(text[at:])
     if m is None:
         return None
     start, end = at + m.start(1), at + m.end(1)
     name = text[start:end]
     first, _, rest = name.partition(" ")
+    if not rest and first.lower() in NP_STOP | LEADING_TIME | DETERMINERS | PRONOUNS | _NOT_NAMES:
+        return None
     if first.lower() in NP_STOP | LEADING_TIME and rest:
         start += len(first) + 1  # "For Schwegel, the mission was rewarding."
         name = rest
     if all(w.lower() in MONTHS | WEEKDAYS for w in name.split()):
         return None  # "In February, however, historians ..."
-    if identify(name, rules, text[end:], True)[1] != "person":
+    if identify(name, rules, text[end:], True)[1] not in kinds:
         return None
     return start, end
 
@@ -1134,6 +1178,8 @@ def find_attributions(
                 pending_participles.append(len(out))
             elif before is None:
                 source = _phrase_after(text, cand.end)
+                if source is not None and text[source[0] : source[1]].lower().startswith("that "):
+                    continue  # "reported that Iran plans": the report's content, not a source
                 if source is None or not _can_follow_verb(
                     text[source[0] : source[1]], rules.source_words
                 ):
@@ -1147,6 +1193,10 @@ def find_attributions(
             source = _phrase_after(text, cand.end)
             if source is None:
                 continue
+            if cue_text.lower() in {"citing", "quoting"} and not _can_speak(
+                text[source[0] : source[1]], rules.source_words
+            ):
+                continue  # "citing the country’s unpreparedness": a reason, not a source
         elif form == "participle":
             pending_participles.append(len(out))
         spans: list[tuple[int, int] | None] = [source]
@@ -1172,8 +1222,10 @@ def find_attributions(
         anchor = before[-1] if before else (after[0] if after else None)
         if anchor is None and not named:
             cue_at = part.cue.start - offset
-            opening = _document_before(text, cue_at, rules) or _document_opening(
-                text, cue_at, rules
+            opening = (
+                _name_before_comma(text, cue_at, rules)
+                or _document_before(text, cue_at, rules)
+                or _document_opening(text, cue_at, rules)
             )
             if opening is not None:
                 # "A complaint filed in Ohio was unsealed today charging him with fraud"
@@ -1257,6 +1309,15 @@ def _trimmed(text: str, span: tuple[int, int]) -> tuple[int, int]:
     last = words[-1] if words else ""
     at = text.find(last, start, end) if last else -1
     return (start, at + len(last)) if at != -1 else span
+
+
+def _name_before_comma(text: str, cue_start: int, rules: RuleSet) -> tuple[int, int] | None:
+    """The named person or organisation the sentence opens with, when the participle
+    follows a comma: in "Trump made his overture in a post, saying ...", Trump says it."""
+    if not text[:cue_start].rstrip().endswith(","):
+        return None
+    span = opening_name(text, rules)
+    return span if span is not None and span[1] < cue_start else None
 
 
 def _document_opening(text: str, cue_start: int, rules: RuleSet) -> tuple[int, int] | None:

@@ -56,8 +56,12 @@ def _plain(word: str) -> str:
     return word.rstrip(".").lower()
 
 
+# a surname that opens with a lower-case particle: "el-Sissi", "al-Assad", "bin Salman"
+_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|ben|bin|ibn|abu|de|di|da|du|van|von|le|la)-[A-Z]")
+
+
 def _capitalised(word: str) -> bool:
-    return word[:1].isupper() or word[:1].isdigit()
+    return word[:1].isupper() or word[:1].isdigit() or bool(_PARTICLE.match(word))
 
 
 def core(phrase: str) -> list[str]:
@@ -70,9 +74,15 @@ def core(phrase: str) -> list[str]:
     for i, word in enumerate(words):
         low = word.lower()
         participle = word.islower() and low.endswith("ed") and len(low) > 4
-        if low == "in" and out and _capitalised(out[-1]) and words[i + 1 : i + 2] in (
-            ["Charge"],
-            ["Chief"],
+        if (
+            low == "in"
+            and out
+            and _capitalised(out[-1])
+            and words[i + 1 : i + 2]
+            in (
+                ["Charge"],
+                ["Chief"],
+            )
         ):
             out.append(word)  # a title: "Assistant Director in Charge", "Commander in Chief"
             continue
