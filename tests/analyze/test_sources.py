@@ -210,3 +210,19 @@ def test_in_charge_and_in_chief_stay_inside_a_title(one):
     assert kinds(quoted) == [("Deputy Director in Charge Lena Ortiz", "person")]
     place = one("“We will sail,” said the captain in Lisbon.")
     assert kinds(place) == [("the captain", "described")]
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Officials, speaking on background, said the strike was planned.", "Officials"),
+        ("Officials who declined to be identified said the plan was dropped.", "Officials"),
+        ("A spokesperson, who did not give her name, said the office was closed.",
+         "A spokesperson"),
+        # the reason for anonymity inside the relative clause is not the source
+        ("An official who requested anonymity because of the sensitivity of the talks said "
+         "the plan was dropped.", "An official"),
+    ],
+)  # fmt: skip
+def test_more_ways_of_withholding_a_name(one, text, source):
+    assert kinds(one(text)) == [(source, "anonymous")]

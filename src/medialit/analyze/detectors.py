@@ -658,6 +658,14 @@ def _subject_before(
                 return before
             return "relative"
         return _appositive(left, words) if boundary_word == "," else None
+    if (
+        tokens
+        and tokens[0].group().lower() in _PREPOSITIONS
+        and (relative := _RELATIVE_BEFORE.search(left, 0, boundary_start)) is not None
+    ):
+        # "An official who requested anonymity because of the sensitivity of the issue
+        # said": a subject never opens with "of"; the subject stands before "who"
+        return _subject_before(text, relative.start(), words)
     if boundary_word in {"who", "which"} and _starts_with_verb(tokens):
         # "a senior official who spoke on condition of anonymity told": the relative
         # clause sits between the subject and its verb; the subject stands before "who"
@@ -711,6 +719,10 @@ def _trailing_noun_phrase(left: str) -> tuple[int, int] | None:
     if not taken or (taken[0].group().lower() in DETERMINERS and len(taken) == 1):
         return None
     return taken[0].start(), taken[-1].end()
+
+
+_PREPOSITIONS = {"of", "to", "for", "from", "with", "about", "by", "into", "than"}
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|which)\b(?!.*\b(?:who|which)\b)", re.IGNORECASE)
 
 
 def _last_boundary_start(left: str) -> int:
