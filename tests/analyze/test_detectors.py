@@ -402,3 +402,19 @@ def test_multiples_compare_two_amounts(one, sentence, expected):
 )
 def test_over_a_period_is_not_more_than(one, sentence, hedged):
     assert any(h.text.lower() == "over" for h in one(sentence).hedges) == hedged
+
+
+@pytest.mark.parametrize(
+    "sentence, source",
+    [
+        ("As Ortega put it, the plan was dead.", "Ortega"),
+        ("Ortega went on to say the plan was dead.", "Ortega"),
+        ("Ortega maintained that the plan was dead.", "Ortega"),
+        ("Ortega and his deputy both said the plan was dead.", "his deputy"),
+        ("She put it on the table and left.", None),
+        ("The army maintains two bases in the north.", None),
+    ],
+)
+def test_common_ways_of_reporting_words(one, sentence, source):
+    found = [a.source.text for a in one(sentence).attributions if a.source]
+    assert (found[-1] if found else None) == source

@@ -408,6 +408,9 @@ AUXILIARIES = {
     "similarly",
     "likewise",
     "widely",
+    "both",  # "Ortega and his deputy both said"
+    "all",
+    "each",
 }
 FINITE = {"has", "have", "had", "is", "are", "was", "were"}
 NEGATIONS = {"not", "never", "cannot"}
