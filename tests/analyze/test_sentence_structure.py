@@ -407,3 +407,22 @@ def test_a_pronoun_after_an_opening_phrase_of_time_means_the_new_name():
     )
     last = report.sentences[-1].attributions[0]
     assert last.refers_to == "Tomas Brandt"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a speaker inside a relative clause
+        ("The levy, which critics say is too high, passed.", [("critics", "described")]),
+        # one report is a noun: "report" cannot be its verb; a document is published
+        ("A U.N. report published last month estimated that 2,000 people fled.",
+         [("A U.N. report published last month", "document")]),
+        ("One analyst and two officials report that prices rose.",
+         [("One analyst", "described"), ("two officials", "described")]),
+        # named groups and news agencies are organisations
+        ("The Taliban said the road was open.", [("The Taliban", "organisation")]),
+        ("Xinhua reported that the road was open.", [("Xinhua", "organisation")]),
+    ],
+)  # fmt: skip
+def test_relative_speakers_singular_nouns_and_named_groups(text, expected):
+    assert kinds(analyze_text(text).sentences[0]) == expected

@@ -669,7 +669,12 @@ def _subject_before(
         # "An official who requested anonymity because of the sensitivity of the issue
         # said": a subject never opens with "of"; the subject stands before "who"
         return _subject_before(text, relative.start(), words)
-    if boundary_word in {"who", "which"} and _starts_with_verb(tokens):
+    speaker_in_clause = (  # "the bill, which critics say is costly": critics speak
+        len(tokens) <= 2
+        and words is not None
+        and _can_speak(left[boundary + tokens[0].start() : boundary + tokens[-1].end()], words)
+    )
+    if boundary_word in {"who", "which"} and _starts_with_verb(tokens) and not speaker_in_clause:
         # "a senior official who spoke on condition of anonymity told": the relative
         # clause sits between the subject and its verb; the subject stands before "who"
         return _subject_before(text, _last_boundary_start(left), words)
@@ -971,6 +976,13 @@ def _title_case(text: str) -> bool:
     return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
+# a phrase opened by a determiner of one thing, right before the word
+_SINGULAR_BEFORE = re.compile(
+    r"\b(?:a|an|one|this|that|each|every|another)\s+(?:[\w.’'-]+\s+){0,2}[\w.’'-]*(?:[^\Ws]|\.)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _in_verb_position(text: str, start: int, cue: str, form: str, rules: RuleSet) -> bool:
     """A reporting word must stand where a verb can: 'the United States' never reports.
 
@@ -987,6 +999,8 @@ def _in_verb_position(text: str, start: int, cue: str, form: str, rules: RuleSet
         return False
     if cue.lower() not in rules.source_words.sets["noun_verbs"]:
         return True
+    if not cue.lower().endswith("s") and _SINGULAR_BEFORE.search(text, 0, start):
+        return False  # "A U.N. report published ...": one thing, so "report" is its noun
     word = _WORD_BEFORE.search(text, 0, start)
     while word is not None and word.group(1) in AUXILIARIES:
         word = _WORD_BEFORE.search(text, 0, word.start())  # "It also calls for"
@@ -1160,6 +1174,8 @@ def find_attributions(
             continue
         if cue_text.endswith("ed") and _REDUCED_RELATIVE.match(text, cand.end):
             continue  # "The charges announced today are ...": the verb is "are"
+        if cue_text.lower() == "published" and _document_before(text, cand.start, rules):
+            continue  # "a report published last month": a document is published, not publishing
         if ignore is None:
             ignore = _ignore_spans(rules, "attribution", text)
         if _ignored(ignore, cand.start, cand.end):
@@ -1301,7 +1317,7 @@ def _opening_subject(
 
 _NOUN_PHRASE_BEFORE = re.compile(
     r"\b((?:an?|the|this|that|its|their|his|her)\s+"
-    r"(?:(?!(?:an?|the|this|that|its|their|his|her)\s)[\w’'-]+\s+){0,3}?[\w’'-]+),?\s*$",
+    r"(?:(?!(?:an?|the|this|that|its|their|his|her)\s)[\w.’'-]+\s+){0,3}?[\w.’'-]+),?\s*$",
     re.IGNORECASE,
 )
 
