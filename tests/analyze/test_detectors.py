@@ -418,3 +418,17 @@ def test_over_a_period_is_not_more_than(one, sentence, hedged):
 def test_common_ways_of_reporting_words(one, sentence, source):
     found = [a.source.text for a in one(sentence).attributions if a.source]
     assert (found[-1] if found else None) == source
+
+
+@pytest.mark.parametrize(
+    "sentence, source",
+    [
+        ("Shares fell after the company warned that demand was weak.", "the company"),
+        ("The judge ruled that the law was invalid.", "The judge"),
+        ("The rules say that boats must wait.", "The rules"),
+        ("The judge ruled out a retrial.", None),
+    ],
+)
+def test_rulings_and_clauses_after_after(one, sentence, source):
+    found = [a.source.text for a in one(sentence).attributions if a.source]
+    assert (found[-1] if found else None) == source

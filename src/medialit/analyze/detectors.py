@@ -1284,7 +1284,7 @@ _PASSIVE_OPENING = re.compile(
 
 
 _AFTER_PREPOSITION = re.compile(
-    r"\b(?:in|on|at|from|with|into|under|through|during|after|before|via)\s*$", re.IGNORECASE
+    r"\b(?:in|on|at|from|with|into|under|through|during|via)\s*$", re.IGNORECASE
 )
 _OPENING_NOUN_PHRASE = re.compile(
     r"[\s\"“]*((?:an?|the|this|these|those|its|their|our|his|her)\s+[\w’'-]+"
