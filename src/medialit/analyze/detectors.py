@@ -616,6 +616,18 @@ _NAME = re.compile(r"^(?:[A-Z][\w’'.&-]*\s*){1,5}$")
 
 
 _PARENTHESIS = re.compile(r"\([^()]{1,60}\)")
+# "... was criticized by": the agent of a passive verb of saying
+_PASSIVE_AGENT = re.compile(r"\s+(?:(?:\w+ly|also)\s+)?by\b", re.IGNORECASE)
+# a phrase of time between a subject and its verb: "Ortega on Tuesday said", "last week"
+_TRAILING_TIME = re.compile(
+    r"\s+(?:on\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|(?:last|this|next|earlier\s+this|later\s+this|early\s+this|late\s+last)\s+"
+    r"(?:week|month|year|morning|afternoon|evening|weekend|spring|summer|autumn|fall|winter)"
+    r"|yesterday|today|tonight)\s*$",
+    re.IGNORECASE,
+)
+# a part set off by dashes: "Ortega – who has led the party since 2010 – said"
+_DASHES = re.compile(r"\s[—–]\s[^—–]{1,120}\s[—–]\s*$")
 
 
 def _subject_before(
@@ -628,6 +640,10 @@ def _subject_before(
     A short bracket ('Homeland Security (DHS)') is read as part of the name before it.
     """
     left = _PARENTHESIS.sub(lambda m: " " * len(m.group()), text[:cue_start])
+    for blank in (_TRAILING_TIME, _DASHES):
+        m = blank.search(left)
+        if m is not None and m.start() > 0 and left[: m.start()].strip():
+            left = left[: m.start()] + " " * (len(left) - m.start())
     boundary, boundary_word, boundary_start = 0, "", 0
     for m in _BOUNDARY.finditer(left):
         boundary, boundary_word, boundary_start = m.end(), m.group().lower(), m.start()
@@ -640,6 +656,14 @@ def _subject_before(
             break
     while len(tokens) > 1 and tokens[-1].group().lower() in WEEKDAYS:
         tokens.pop()  # "Afghanistan’s Taliban Thursday called on"
+    if (
+        len(tokens) > 2
+        and tokens[-1].group().islower()
+        and tokens[-1].group().endswith("ed")
+        and tokens[-2].group().lower()
+        not in DETERMINERS | BE_FORMS | AUXILIARIES | {"to", "be", "been", "being", "get", "got"}
+    ):
+        tokens.pop()  # "A U.N. report published last month estimated": the report
     while tokens and tokens[-1].group() in AUXILIARIES:  # lower case: "Clean Rivers Now"
         word = tokens.pop().group().lower()
         if word in NEGATIONS or word.endswith(("n't", "n’t")):
@@ -868,8 +892,10 @@ def _can_speak(phrase: str, words: SourceWords) -> bool:
         return True
     last = re.sub(r"[’']s?$", "", head).rstrip(".").lower()
     sets = words.sets
+    forms = {last, last[:-1]} if last.endswith("s") else {last}  # "groups", "agencies"
     return any(
-        last in sets[n]
+        form in sets[n]
+        for form in forms
         for n in ("roles", "documents", "anonymous_heads", "places", "organisations")
     )
 
@@ -1203,7 +1229,14 @@ def find_attributions(
             if before == "reject":
                 continue
             if before == "passive":
-                form = "no_source"
+                agent = _PASSIVE_AGENT.match(text, cand.end)
+                after_by = _phrase_after(text, agent.end()) if agent else None
+                if after_by is not None and _can_speak(
+                    text[after_by[0] : after_by[1]], rules.source_words
+                ):
+                    source = after_by  # "The plan was announced by the ministry"
+                else:
+                    form = "no_source"
             elif before == "relative":
                 form = "participle"  # "..., which first reported the talks": same source
                 pending_participles.append(len(out))
