@@ -226,3 +226,18 @@ def test_in_charge_and_in_chief_stay_inside_a_title(one):
 )  # fmt: skip
 def test_more_ways_of_withholding_a_name(one, text, source):
     assert kinds(one(text)) == [(source, "anonymous")]
+
+
+@pytest.mark.parametrize(
+    "text, source, kind",
+    [
+        ("NATO Secretary-General Lena Holm said the drill was over.",
+         "NATO Secretary-General Lena Holm", "person"),
+        ("Sen. Ana Reyes, D-Calif., said the bill was dead.", "Sen. Ana Reyes", "person"),
+        ("Norway’s prime minister said the bill was dead.", "Norway’s prime minister", "person"),
+        ("The country’s health minister said the bill was dead.",
+         "The country’s health minister", "described"),
+    ],
+)  # fmt: skip
+def test_titles_parties_and_a_country_s_office(one, text, source, kind):
+    assert kinds(one(text)) == [(source, kind)]

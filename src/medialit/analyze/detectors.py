@@ -846,6 +846,8 @@ def _inserted(part: str, roles: frozenset[str]) -> bool:
     first = split[0].lower()
     if first == "or" and len(split) > 1 and split[1][:1].isupper():
         return True  # an alias: "The Norwegian Refugee Council, or NRC, said"
+    if len(split) == 1 and re.fullmatch(r"[DRI]-[A-Z][\w.]*", part.strip()):
+        return True  # a party and a state: "Sen. Ana Reyes, D-Calif., said"
     return (
         first in APPOSITION_STARTS | INSERTION_STARTS | {"who", "which", "whose", "of"}
         or first in roles

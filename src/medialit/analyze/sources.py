@@ -165,11 +165,15 @@ def classify(phrase: str, after: str, at_sentence_start: bool, words: SourceWord
     return "person"
 
 
+# "Germany’s chancellor": a capitalised place's office, held by one person
+_POSSESSIVE_PLACE = re.compile(r"\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*[’']s?\s")
+
+
 def _definite(phrase: str, head_words: list[str], sets: dict[str, frozenset[str]]) -> Kind | None:
     """'the Russian president' or 'the French prime minister' is one person anyone can look
     up: a country's office has one holder at a time. 'the mayor' (of where?) and 'the
     Ukrainian military' (which unit?) stay described, as lesson 3 sorts them."""
-    if not re.match(r"\s*the\s", phrase, re.IGNORECASE):
+    if not re.match(r"\s*the\s", phrase, re.IGNORECASE) and not _POSSESSIVE_PLACE.match(phrase):
         return None
     lower = [w.lower() for w in head_words]
     for size in (3, 2, 1):
