@@ -626,6 +626,11 @@ _TRAILING_TIME = re.compile(
     r"|yesterday|today|tonight)\s*$",
     re.IGNORECASE,
 )
+_TIME_ENDINGS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week",
+    "month", "year", "morning", "afternoon", "evening", "weekend", "spring", "summer",
+    "autumn", "fall", "winter", "yesterday", "today", "tonight",
+}  # fmt: skip
 # a part set off by dashes: "Ortega – who has led the party since 2010 – said"
 _DASHES = re.compile(r"\s[—–]\s[^—–]{1,120}\s[—–]\s*$")
 
@@ -640,8 +645,12 @@ def _subject_before(
     A short bracket ('Homeland Security (DHS)') is read as part of the name before it.
     """
     left = _PARENTHESIS.sub(lambda m: " " * len(m.group()), text[:cue_start])
-    for blank in (_TRAILING_TIME, _DASHES):
-        m = blank.search(left)
+    last_word = left[-12:].rstrip().rpartition(" ")[2].lower()
+    for blank, needed in (
+        (_TRAILING_TIME, last_word in _TIME_ENDINGS),
+        (_DASHES, left.rstrip()[-1:] in "—–"),
+    ):
+        m = blank.search(left) if needed else None
         if m is not None and m.start() > 0 and left[: m.start()].strip():
             left = left[: m.start()] + " " * (len(left) - m.start())
     boundary, boundary_word, boundary_start = 0, "", 0
