@@ -29,46 +29,41 @@ def test_at_least_62_texts_with_at_least_18_held_out():
     assert splits.count("held-out") >= 18
 
 
+def _batch(added: str) -> list[dict]:
+    return [d for d in map(load, ANNOTATIONS) if str(d.get("added")) == added]
+
+
+def _sources(batch: list[dict]) -> list[str]:
+    return [s["kind"] for data in batch for item in data["attributions"] for s in item["sources"]]
+
+
 def test_the_batch_added_on_2026_12_03_is_held_out_with_every_kind():
     """The batch benchmarks/analyzer.py reports apart: at least ten texts and fifty
     annotated sources, all held out, with every source kind among them."""
-    batch = [d for d in map(load, ANNOTATIONS) if str(d.get("added")) == "2026-12-03"]
+    batch = _batch("2026-12-03")
     assert len(batch) >= 10
     assert {data["split"] for data in batch} == {"held-out"}
-    kinds = [s["kind"] for data in batch for item in data["attributions"] for s in item["sources"]]
+    kinds = _sources(batch)
     assert len(kinds) >= 50
     assert set(kinds) == set(KINDS)
 
 
-def test_the_batch_added_on_2026_12_04_is_tuning():
-    """The second batch for tuning: at least ten texts and fifty annotated sources, all in
-    the tuning split (annotated and committed before any analysis ran on them)."""
-    batch = [d for d in map(load, ANNOTATIONS) if str(d.get("added")) == "2026-12-04"]
-    assert len(batch) >= 10
-    assert {data["split"] for data in batch} == {"tuning"}
-    kinds = [s["kind"] for data in batch for item in data["attributions"] for s in item["sources"]]
-    assert len(kinds) >= 50
-
-
-def test_the_batch_added_on_2026_12_05_is_tuning():
-    """The third batch for tuning: at least ten texts and fifty annotated sources, all in
-    the tuning split (annotated and committed before any analysis ran on them)."""
-    batch = [d for d in map(load, ANNOTATIONS) if str(d.get("added")) == "2026-12-05"]
-    assert len(batch) >= 10
-    assert {data["split"] for data in batch} == {"tuning"}
-    kinds = [s["kind"] for data in batch for item in data["attributions"] for s in item["sources"]]
-    assert len(kinds) >= 50
-
-
-def test_the_batch_added_on_2026_12_06_is_tuning():
-    """The fourth batch for tuning, of ordinary reported news (VOA stories, Justice
-    Department, EPA and NASA releases): at least ten texts and sixty annotated sources,
+@pytest.mark.parametrize(
+    "added, least_sources",
+    [
+        ("2026-12-04", 50),
+        ("2026-12-05", 50),
+        # ordinary reported news: VOA stories, Justice Department, EPA and NASA releases
+        ("2026-12-06", 60),
+    ],
+)
+def test_each_later_batch_is_tuning(added, least_sources):
+    """The batches for tuning: at least ten texts each and the annotated sources counted,
     all in the tuning split (annotated and committed before any analysis ran on them)."""
-    batch = [d for d in map(load, ANNOTATIONS) if str(d.get("added")) == "2026-12-06"]
+    batch = _batch(added)
     assert len(batch) >= 10
     assert {data["split"] for data in batch} == {"tuning"}
-    kinds = [s["kind"] for data in batch for item in data["attributions"] for s in item["sources"]]
-    assert len(kinds) >= 60
+    assert len(_sources(batch)) >= least_sources
 
 
 @pytest.mark.parametrize("path", ANNOTATIONS, ids=lambda p: p.stem)
