@@ -16,7 +16,7 @@ from functools import cache
 
 from medialit.analyze.report import Attribution, Hedge, NumberFinding, Quote, RuleRef, Span
 from medialit.analyze.rules import CompiledPattern, LexiconGroup, RuleSet, SourceWords
-from medialit.analyze.sources import Kind, classify, core, head_of
+from medialit.analyze.sources import TITLE_IN, Kind, classify, core, head_of
 
 
 @dataclass
@@ -925,9 +925,6 @@ def _can_follow_verb(phrase: str, words: SourceWords) -> bool:
     )
 
 
-TITLE_IN = {"Charge", "Chief"}  # "in" inside a title: "Director in Charge"
-
-
 def _phrase_after(text: str, cue_end: int, max_words: int = 8) -> tuple[int, int] | None:
     """The noun phrase right after a cue: '..., said Rutte', 'according to the ministry'."""
     right = text[cue_end:]
@@ -1335,7 +1332,7 @@ _OPENING_NOUN_PHRASE = re.compile(
     r"(?:\s+[\w’'-]+){0,3}?)\s+(?:of|from|by|in|on|at|across|with|for)\s",
     re.IGNORECASE,
 )
-_CLAUSE_WORDS = re.compile(
+_CLAUSE_BETWEEN = re.compile(
     r"[,;:“”\"()—–]|\b(?:that|which|who|whom|whose|when|where|while|after|before|because"
     r"|since|as|if|although|though|until|is|are|was|were|has|have|had)\b",
     re.IGNORECASE,
@@ -1352,7 +1349,7 @@ def _opening_subject(
     m = _OPENING_NOUN_PHRASE.match(text, 0, cue_start)
     if m is None or nearest[0] < m.end(1):
         return None
-    if _CLAUSE_WORDS.search(text, m.end(1), cue_start):
+    if _CLAUSE_BETWEEN.search(text, m.end(1), cue_start):
         return None
     if identify(m.group(1), rules, text[m.end(1) :], True)[1] in (None, "person"):
         return None

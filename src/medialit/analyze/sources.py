@@ -74,7 +74,8 @@ def core(phrase: str) -> list[str]:
     for i, word in enumerate(words):
         low = word.lower()
         participle = word.islower() and low.endswith("ed") and len(low) > 4
-        if low == "in" and out and _capitalised(out[-1]) and words[i + 1 : i + 2] in TITLE_IN:
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if low == "in" and out and _capitalised(out[-1]) and following in TITLE_IN:
             out.append(word)  # a title: "Assistant Director in Charge", "Commander in Chief"
             continue
         if out and (low in CUT or word == "," or participle):  # "data compiled by"
@@ -97,7 +98,7 @@ def core(phrase: str) -> list[str]:
 
 
 SUFFIXES = {"jr", "sr", "phd", "md", "esq"}
-TITLE_IN = (["Charge"], ["Chief"])  # "in" inside a title: "Director in Charge"
+TITLE_IN = {"Charge", "Chief"}  # "in" inside a title: "Director in Charge"
 # a kind of source given by a named example: "groups like Amnesty International"
 _EXAMPLE = re.compile(r"\b(?:like|such as|including)\s+((?:the\s+)?(?:[A-Z][\w.’'&-]*\s*)+)$")
 ROMAN = re.compile(r"^[IVX]+$")
