@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from medialit.analyze import analyze_text
 from medialit.analyze.sources import classify, core
 
 
@@ -241,3 +242,40 @@ def test_more_ways_of_withholding_a_name(one, text, source):
 )  # fmt: skip
 def test_titles_parties_and_a_country_s_office(one, text, source, kind):
     assert kinds(one(text)) == [(source, kind)]
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Court papers show the firm paid the fines late.", "Court papers"),
+        ("The court records indicate the money left in 2019.", "The court records"),
+        ("The lawsuit claims the council ignored three warnings.", "The lawsuit"),
+        ("The plea agreement states that he took the bribes.", "The plea agreement"),
+        ("According to charging documents, the suspect bought the van in May.",
+         "charging documents"),
+    ],
+)  # fmt: skip
+def test_a_document_reports_without_that(one, text, source):
+    assert kinds(one(text)) == [(source, "document")]
+
+
+def test_evidence_in_general_is_no_document(one):
+    """'Evidence suggests' is the writer's inference, not a text anyone can look up."""
+    assert kinds(one("Evidence suggests the herd is shrinking.")) == []
+
+
+def test_a_name_after_the_is_an_organisation(one):
+    """A person's name takes no 'the'; a body's name does, known to the word lists or not."""
+    assert kinds(one("The Northfield Trust said the park would reopen.")) == [
+        ("The Northfield Trust", "organisation")
+    ]
+    assert kinds(one("Ines Costa said the park would reopen.")) == [("Ines Costa", "person")]
+
+
+def test_he_or_she_is_a_person_even_when_no_person_came_before(rules):
+    """'she' can only be a person, whatever the last source was."""
+    report = analyze_text(
+        "The harbour board said fees would rise. “It is a shame,” she told reporters.", rules
+    )
+    last = report.sentences[-1].attributions[0]
+    assert (last.source.text, last.kind) == ("she", "person")

@@ -528,7 +528,9 @@ _REDUCED_RELATIVE = re.compile(
     r"\s+(?:is|are|was|were|will|has|have|had)\b"
 )
 # what a study or a report does with or without "that" after it
-FINDINGS = {"found", "finds", "shows", "showed", "concluded", "concludes", "estimates"}
+FINDINGS = {"found", "finds", "shows", "showed", "show", "concluded", "concludes", "estimates",
+            "indicate", "indicates", "indicated", "suggest", "suggests", "suggested", "claims",
+            "demonstrates", "demonstrated"}
 # verbs of saying after which reported speech often drops "that"
 SPEECH_WITHOUT_THAT = {"said", "says", "told", "tells", "added", "wrote", "stated", "reported"}
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -595,6 +597,8 @@ class AttributionState:
         for kind in reversed(self.seen):
             if kind in kinds:
                 return self.last_of[kind], kind
+        if kinds == ("person",):
+            return None, "person"  # "he" is a person even when the text never named him
         return self.last_named, self.last_kind
 
 
@@ -925,8 +929,12 @@ def _can_follow_verb(phrase: str, words: SourceWords) -> bool:
     )
 
 
-def _phrase_after(text: str, cue_end: int, max_words: int = 8) -> tuple[int, int] | None:
-    """The noun phrase right after a cue: '..., said Rutte', 'according to the ministry'."""
+def _phrase_after(
+    text: str, cue_end: int, max_words: int = 8, nouns: frozenset[str] = frozenset()
+) -> tuple[int, int] | None:
+    """The noun phrase right after a cue: '..., said Rutte', 'according to the ministry'.
+    ``nouns`` are the source nouns ('documents', 'experts') an '-ing' word may describe:
+    'according to charging documents', but not 'according to reporting by'."""
     right = text[cue_end:]
     tokens = _words(right)
     taken: list[re.Match[str]] = []
@@ -944,6 +952,10 @@ def _phrase_after(text: str, cue_end: int, max_words: int = 8) -> tuple[int, int
                 continue
             if lower not in NP_STOP and lower not in LEADING_TIME and not lower.endswith("ing"):
                 taken.append(tok)  # "said lead author Dr. Raman", "according to officials"
+                continue
+            nxt = tokens[i + 1].group().lower() if i + 1 < len(tokens) else ""
+            if lower.endswith("ing") and nxt in nouns:
+                taken.append(tok)  # "according to charging documents", "leading experts"
                 continue
             break
         if lower == "by" and taken[-1].group().lower().endswith("ed"):
@@ -1262,7 +1274,8 @@ def find_attributions(
             else:
                 source = _opening_subject(text, cand.start, before, rules) or before
         elif form == "source_after":
-            source = _phrase_after(text, cand.end)
+            sets = rules.source_words.sets
+            source = _phrase_after(text, cand.end, nouns=sets["documents"] | sets["roles"])
             if source is None:
                 continue
             if cue_text.lower() in {"citing", "quoting"} and not _can_speak(

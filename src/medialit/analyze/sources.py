@@ -163,6 +163,9 @@ def classify(phrase: str, after: str, at_sentence_start: bool, words: SourceWord
         return "document"
     if plain in sets["roles"]:
         return "organisation"  # a capitalised role noun mid-phrase: "the Foreign Ministers"
+    titled = any(p in sets["titles"] for p in plains)
+    if re.match(r"\s*the\s", phrase, re.IGNORECASE) and not titled:
+        return "organisation"  # a person's name takes no "the": "the Federal Reserve"
     return "person"
 
 
