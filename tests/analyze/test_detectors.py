@@ -266,6 +266,36 @@ def test_furniture_by_shape_and_repetition(rules):
     assert all(report.text[f.start : f.end] == f.text for f in report.furniture)
 
 
+@pytest.mark.parametrize(
+    "first, kept",
+    [
+        ("Harbour board says ferry fees will rise", True),  # a headline in sentence case
+        ("Ferry Fees to Rise", False),  # title case: could as well be a section name
+        ("By Jane Okafor", False),  # a byline
+        ("Home | World | Sport", False),  # a menu
+        ("Updated 10:42 GMT, March 3", False),
+    ],
+)
+def test_the_first_line_as_a_headline(rules, first, kept):
+    """A headline that attributes makes a claim like any sentence, so it is read as one;
+    menus, bylines and section names are still set aside."""
+    body = "The board voted on Monday, and the new fees start in June.\n"
+    report = analyze_text(f"{first}\n\n{body}", rules)
+    assert (report.sentences[0].text == first) is kept
+    assert any(f.text == first for f in report.furniture) is not kept
+    if first.startswith("Harbour"):
+        head = report.sentences[0].attributions[0]
+        assert (head.source.text, head.kind) == ("Harbour board", "described")
+
+
+def test_only_the_first_line_can_be_a_headline(rules):
+    text = "The board voted on Monday, and the new fees start in June.\n\nRead more stories here\n"
+    report = analyze_text(text, rules)
+    assert [s.text for s in report.sentences] == [
+        "The board voted on Monday, and the new fees start in June."
+    ]
+
+
 def test_a_short_real_sentence_is_kept(rules):
     report = analyze_text("The mayor resigned on Monday.", rules)
     assert len(report.sentences) == 1 and not report.furniture

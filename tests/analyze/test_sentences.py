@@ -68,3 +68,9 @@ def test_spans_are_trimmed_and_cover_the_text_in_order():
     spans = split(text)
     assert [text[a:b] for a, b in spans] == ["First one.", "Second one!", "Third?"]
     assert all(a < b for a, b in spans) and spans == sorted(spans)
+
+
+def test_sec_before_a_name_is_a_title_and_after_a_number_a_unit():
+    """pysbd knows "sec." only as seconds; news writes the Secretary's title that way."""
+    assert split("Ahead of the vote, Sec. Collins spoke to staff.") == [(0, 47)]
+    assert len(split("The lap took 41 sec. Then it rained.")) == 2

@@ -42,11 +42,33 @@ def _normal(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]{2,}\b")
+_NOT_HEADLINE = re.compile(
+    r"^(?:by|updated|posted|published|photo|image|video)\b|[|›»/@:]|\d{1,2}:\d\d", re.IGNORECASE
+)
+
+
+def _headline(line: Line) -> bool:
+    """The text's first line, written as a sentence without its full stop: the headline
+    ("Pentagon says strike killed two"). It is read like a sentence, because a headline
+    that attributes makes a claim like any other. Sentence case (two lowercase words or
+    more) tells it from a menu, a byline or a section name, which are set aside."""
+    words = line.text.split()
+    return (
+        len(words) >= 4
+        and line.text[:1].isupper()
+        and len(_LOWER_WORD.findall(line.text)) >= 2
+        and not _NOT_HEADLINE.search(line.text)
+    )
+
+
 def split_furniture(all_lines: list[Line]) -> tuple[list[Line], list[Furniture]]:
     counts = Counter(_normal(line.text) for line in all_lines)
     keep, furniture = [], []
-    for line in all_lines:
+    for index, line in enumerate(all_lines):
         reason = furniture_reason(line.text, counts[_normal(line.text)])
+        if reason and index == 0 and counts[_normal(line.text)] == 1 and _headline(line):
+            reason = None
         if reason:
             furniture.append(
                 Furniture(

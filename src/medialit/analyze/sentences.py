@@ -35,6 +35,7 @@ _WORD_BEFORE = re.compile(r"([^\W\d_](?:[\w]|\.(?=[^\W\d_]))*)\.$")
 _NEXT_WORD = re.compile(r"\s+[\"“‘'«(\[]*([\w’']+)")
 _MULTI_PERIOD = re.compile(r"^[^\W\d_](?:\.[^\W\d_])+$")
 _AM_PM = {"a.m", "p.m"}
+_NUMBER_BEFORE = re.compile(r"\d\s*$")
 _TITLE_BEFORE = re.compile(r"\b(?:Dr|Prof|Mag|Dipl)\.\s+(?:[a-z]{2,4}\.\s+)?$")
 
 
@@ -68,6 +69,9 @@ def _ends_sentence(text: str, end: int, mark: str) -> bool:
         return False  # an initial
     if lower in prepositive:
         return False
+    after_number = _NUMBER_BEFORE.search(text, 0, word.start())
+    if lower == "sec" and next_word[:1].isupper() and not after_number:
+        return False  # "Sec. Collins", the Secretary's title; not "41 sec." (seconds)
     if token.islower() and len(token) <= 4 and _TITLE_BEFORE.search(text, 0, word.start()):
         return False  # a degree after a title: "Professor Dr. med. Clemens Bulitta"
     if lower in before_number and next_word[:1].isdigit():
