@@ -279,3 +279,21 @@ def test_he_or_she_is_a_person_even_when_no_person_came_before(rules):
     )
     last = report.sentences[-1].attributions[0]
     assert (last.source.text, last.kind) == ("she", "person")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The CFO admitted that sales had fallen.", [("The CFO", "described")]),
+        ("Norway’s Joint Staff reported two incidents at sea.",
+         [("Norway’s Joint Staff", "organisation")]),
+        ("The rule drew fire from fishing crews, who say it will cost them a season.",
+         [("fishing crews", "described")]),
+        ("The council posted a video of the flooded square.", []),
+        # "saying" carries the same source on
+        ("The council posted a statement saying the square was closed.",
+         [("The council", "described"), (None, "described")]),
+    ],
+)  # fmt: skip
+def test_roles_in_capitals_relative_speakers_and_posted_pictures(one, text, expected):
+    assert kinds(one(text)) == expected

@@ -1311,6 +1311,7 @@ def find_attributions(
                 _name_before_comma(text, cue_at, rules)
                 or _document_before(text, cue_at, rules)
                 or _document_opening(text, cue_at, rules)
+                or _relative_antecedent(text, cue_at, rules)
             )
             if opening is not None:
                 # "A complaint filed in Ohio was unsealed today charging him with fraud"
@@ -1403,6 +1404,21 @@ def _name_before_comma(text: str, cue_start: int, rules: RuleSet) -> tuple[int, 
         return None
     span = opening_name(text, rules)
     return span if span is not None and span[1] < cue_start else None
+
+
+_WHO_BEFORE = re.compile(r",\s*(?:who|which)\s+(?:also\s+|have\s+|has\s+|had\s+)?$")
+
+
+def _relative_antecedent(text: str, cue_start: int, rules: RuleSet) -> tuple[int, int] | None:
+    """The noun a ', who say' clause hangs on, when nothing else in the sentence speaks:
+    in "The plan drew criticism from farmers, who say it will raise costs", farmers say it."""
+    m = _WHO_BEFORE.search(text, 0, cue_start)
+    if m is None:
+        return None
+    before = _trailing_noun_phrase(text[: m.start()])
+    if before is None or not _can_speak(text[before[0] : before[1]], rules.source_words):
+        return None
+    return before
 
 
 def _document_opening(text: str, cue_start: int, rules: RuleSet) -> tuple[int, int] | None:

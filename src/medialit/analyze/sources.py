@@ -151,6 +151,8 @@ def classify(phrase: str, after: str, at_sentence_start: bool, words: SourceWord
             return "document"
         return _definite(phrase, head_words, sets) or "described"
     plains = [_plain(w) for w in head_words]
+    if _acronym(head) and plain in sets["roles"]:
+        return _definite(phrase, head_words, sets) or "described"  # "the CEO": a role
     if plain in sets["organisations"] or _acronym(head):
         return "organisation"
     if any(p in sets["titles"] for p in plains[:-1]) or _role_then_name(head_words, sets):
