@@ -297,3 +297,27 @@ def test_he_or_she_is_a_person_even_when_no_person_came_before(rules):
 )  # fmt: skip
 def test_roles_in_capitals_relative_speakers_and_posted_pictures(one, text, expected):
     assert kinds(one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("According to U.S. Customs and Border Protection, arrests fell.",
+         [("U.S. Customs and Border Protection", "organisation")]),
+        ("The Office of Fish and Wildlife Enforcement said the nets were seized.",
+         [("The Office of Fish and Wildlife Enforcement", "organisation")]),
+        ("Secretary of Energy and Mines Ada Oyelaran said the mine would close.",
+         [("Secretary of Energy and Mines Ada Oyelaran", "person")]),
+        # two sources stay two
+        ("Russia and Ukraine said the talks failed.",
+         [("Russia", "organisation"), ("Ukraine", "organisation")]),
+        ("Smith and the Harbour Authority said the port was shut.",
+         [("Smith", "person"), ("the Harbour Authority", "organisation")]),
+        ("Secretary of State Rubio and Hegseth said the talks were over.",
+         [("Secretary of State Rubio", "person"), ("Hegseth", "person")]),
+        ("Speaking in Oslo, the Norwegian leader said the fund was safe.",
+         [("the Norwegian leader", "person")]),
+    ],
+)  # fmt: skip
+def test_and_inside_a_name_or_a_title(one, text, expected):
+    assert kinds(one(text)) == expected

@@ -929,8 +929,61 @@ def _can_follow_verb(phrase: str, words: SourceWords) -> bool:
     )
 
 
+_NAME_BEFORE_AND = re.compile(
+    r"(?:[A-Z][\w.’'-]*\s+(?:(?:of|for|the)\s+)?)*[A-Z][\w.’'-]*\s+and\s+$"
+)
+_NAME_AFTER_AND = re.compile(r"and\s+((?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*)")
+
+
+def _and_inside_name(text: str, at: int, organisations: frozenset[str]) -> bool:
+    """Whether the "and" at ``at`` joins words inside one body's name ("Customs and Border
+    Protection", "Food and Drug Administration"): capitalised words on both sides, and the
+    name ends in an organisation word. "Russia and Ukraine" stays two sources."""
+    if not text[:at].rstrip()[-1:].isalpha() or not text[:at].rstrip().split()[-1][:1].isupper():
+        return False
+    m = _NAME_AFTER_AND.match(text, at)
+    if m is None:
+        return False
+    return m.group(1).split()[-1].lower() in organisations
+
+
+def _name_joined_by_and(
+    text: str, span: tuple[int, int], sets: dict[str, frozenset[str]]
+) -> tuple[int, int]:
+    """A source found as "Border Protection" in "Customs and Border Protection said" grows
+    to the whole name, as does a title with "and" in it ("Secretary of Health and Human
+    Services Jane Park"); two names joined by "and" stay apart (see :func:`_and_inside_name`)."""
+    m = _NAME_BEFORE_AND.search(text, 0, span[0])
+    if m is None or m.end() != span[0] or not text[span[0] : span[0] + 1].isupper():
+        return span  # "Smith and the Harbour Authority": two sources
+    words_before = text[m.start() : span[0]].split()[:-1]  # without "and"
+    if len(words_before) > 4:
+        return span
+    first = words_before[0].lower().rstrip(".")
+    if first == "the" and len(words_before) > 1:
+        first = words_before[1].lower().rstrip(".")
+    after = [w.lower().rstrip(".") for w in text[span[0] : span[1]].split()]
+    if (
+        first in sets["titles"]
+        and "of" in words_before
+        and len(after) >= 3
+        and not any(w in sets["titles"] for w in after)
+    ):
+        # "Secretary of Health and Human Services Jane Park"; not "Secretary of State
+        # Rubio and Defense Secretary Hegseth" nor "... Rubio and Hegseth"
+        return m.start(), span[1]
+    last_word = re.sub(r"[’']s?$", "", text[span[0] : span[1]].split()[-1])
+    if not last_word[:1].isupper() or last_word.lower() not in sets["organisations"]:
+        return span
+    return m.start(), span[1]
+
+
 def _phrase_after(
-    text: str, cue_end: int, max_words: int = 8, nouns: frozenset[str] = frozenset()
+    text: str,
+    cue_end: int,
+    max_words: int = 8,
+    nouns: frozenset[str] = frozenset(),
+    organisations: frozenset[str] = frozenset(),
 ) -> tuple[int, int] | None:
     """The noun phrase right after a cue: '..., said Rutte', 'according to the ministry'.
     ``nouns`` are the source nouns ('documents', 'experts') an '-ing' word may describe:
@@ -963,6 +1016,9 @@ def _phrase_after(
             continue
         if lower == "in" and i + 1 < len(tokens) and tokens[i + 1].group() in TITLE_IN:
             taken.append(tok)  # "said Assistant Director in Charge Steven Jensen"
+            continue
+        if lower == "and" and _and_inside_name(text, cue_end + tok.start(), organisations):
+            taken.append(tok)  # "according to U.S. Customs and Border Protection"
             continue
         if lower in NP_STOP or lower in LEADING_TIME - {"this", "last"}:
             break
@@ -1272,10 +1328,18 @@ def find_attributions(
             elif cue_text.endswith("ed") and _AFTER_PREPOSITION.search(text, 0, before[0]):
                 continue  # "In a video posted online, ...": a participle, not the verb
             else:
-                source = _opening_subject(text, cand.start, before, rules) or before
+                joined = _name_joined_by_and(text, before, rules.source_words.sets)
+                source = (
+                    joined
+                    if joined != before
+                    else _opening_subject(text, cand.start, before, rules) or before
+                )
         elif form == "source_after":
             sets = rules.source_words.sets
-            source = _phrase_after(text, cand.end, nouns=sets["documents"] | sets["roles"])
+            source = _phrase_after(
+                text, cand.end, nouns=sets["documents"] | sets["roles"],
+                organisations=sets["organisations"],
+            )
             if source is None:
                 continue
             if cue_text.lower() in {"citing", "quoting"} and not _can_speak(
