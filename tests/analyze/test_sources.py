@@ -321,3 +321,29 @@ def test_roles_in_capitals_relative_speakers_and_posted_pictures(one, text, expe
 )  # fmt: skip
 def test_and_inside_a_name_or_a_title(one, text, expected):
     assert kinds(one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("One diplomat, who asked that his name not be used, said the vote was delayed.",
+         [("One diplomat", "anonymous")]),
+        ("An aide, who did not want to be named, said the bill was dead.",
+         [("An aide", "anonymous")]),
+        ("The official, who insisted on anonymity, said the ship was hit.",
+         [("The official", "anonymous")]),
+        ("According to an official who declined to give his name, the ship was hit.",
+         [("an official", "anonymous")]),
+        ("Officials, speaking on the condition that they not be identified, said the ship "
+         "was hit.", [("Officials", "anonymous")]),
+        ("A senior official said on condition of anonymity that the ship was hit.",
+         [("A senior official", "anonymous")]),
+        # what the source says is not about the source
+        ("Ines Costa said she was familiar with the plan.", [("Ines Costa", "person")]),
+        ("Ines Costa said the winner would not be named until May.", [("Ines Costa", "person")]),
+        ("According to the ministry, the victims will not be named.",
+         [("the ministry", "described")]),
+    ],
+)  # fmt: skip
+def test_how_a_source_spoke_not_what_it_said(one, text, expected):
+    assert kinds(one(text)) == expected

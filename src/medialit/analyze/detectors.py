@@ -1207,6 +1207,31 @@ INTRODUCED_QUOTE_RULE = RuleRef(
 _DATELINE = re.compile(r"[\s\"“]*[A-Z][A-Z .,’'()-]*?[A-Z.)]\s*[—–-]\s*")
 
 
+# what may follow a verb of saying and still describe the source: "said on condition of
+# anonymity", "said, speaking on background"
+_HOW_SPOKEN = re.compile(
+    r"\s*,?\s*(?:on|speaking|who|while|but|and\s+(?:asked|requested))\b[^.;:“\"]{0,80}"
+)
+# a comma that ends the source's own clause: not ", who asked ...", ", speaking on ..."
+_CLAUSE_COMMA = re.compile(r",\s+(?!who\b|speaking\b|on\b|which\b)")
+
+
+def _said_of_source(text: str, source: tuple[int, int], cue: Span, offset: int) -> str:
+    """The text after a source that may say how it is sourced ("who spoke on condition of
+    anonymity"): up to the verb of saying, and after it only a phrase on how it spoke.
+    What the source said is not about the source: "Smith said he was familiar with the
+    plan" names Smith."""
+    cue_start, cue_end = cue.start - offset, cue.end - offset
+    if cue_start < source[1]:
+        # "..., said Smith, who asked not to be named", "According to an official who
+        # declined to give his name, the ship ..." (up to the comma that ends the phrase)
+        after = text[source[1] :]
+        comma = _CLAUSE_COMMA.search(after)
+        return after[: comma.start()] if comma else after
+    how = _HOW_SPOKEN.match(text, cue_end)
+    return text[source[1] : cue_start] + " " + (how.group() if how else "")
+
+
 def _attribution(
     text: str,
     offset: int,
@@ -1228,7 +1253,8 @@ def _attribution(
         opening = source[0] <= _LEADING_PUNCT.match(text).end() or bool(
             _DATELINE.fullmatch(text[: source[0]])
         )
-        identified, kind = identify(s_text, rules, text[source[1] :], opening)
+        about = _said_of_source(text, source, cue, offset)
+        identified, kind = identify(s_text, rules, about, opening)
         if state.still_unnamed(s_text, kind):
             kind = "anonymous"
             identified = IDENTIFIED[kind]
