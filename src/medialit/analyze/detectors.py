@@ -953,7 +953,9 @@ def _name_joined_by_and(
     """A source found as "Border Protection" in "Customs and Border Protection said" grows
     to the whole name, as does a title with "and" in it ("Secretary of Health and Human
     Services Jane Park"); two names joined by "and" stay apart (see :func:`_and_inside_name`)."""
-    m = _NAME_BEFORE_AND.search(text, 0, span[0])
+    if not text[max(0, span[0] - 6) : span[0]].rstrip().endswith(" and"):
+        return span
+    m = _NAME_BEFORE_AND.search(text, max(0, span[0] - 120), span[0])
     if m is None or m.end() != span[0] or not text[span[0] : span[0] + 1].isupper():
         return span  # "Smith and the Harbour Authority": two sources
     words_before = text[m.start() : span[0]].split()[:-1]  # without "and"
