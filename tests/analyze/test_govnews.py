@@ -55,6 +55,8 @@ def test_the_batch_added_on_2026_12_03_is_held_out_with_every_kind():
         ("2026-12-05", 50),
         # ordinary reported news: VOA stories, Justice Department, EPA and NASA releases
         ("2026-12-06", 60),
+        # releases and stories of DOD, DHS, the Coast Guard, NOAA, Labor, State, Interior, Marines
+        ("2026-12-07", 40),
     ],
 )
 def test_each_later_batch_is_tuning(added, least_sources):
