@@ -74,3 +74,9 @@ def test_sec_before_a_name_is_a_title_and_after_a_number_a_unit():
     """pysbd knows "sec." only as seconds; news writes the Secretary's title that way."""
     assert split("Ahead of the vote, Sec. Collins spoke to staff.") == [(0, 47)]
     assert len(split("The lap took 41 sec. Then it rained.")) == 2
+
+
+def test_a_time_zone_or_lower_case_after_p_m_goes_on():
+    assert len(split("The bombs fell at 6:40 p.m. EDT, Caine said.")) == 1
+    assert len(split("The bombs fell at 6 p.m. local time on Monday.")) == 1
+    assert len(split("The bombs fell at 6 p.m. Nobody was hurt.")) == 2

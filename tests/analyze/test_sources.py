@@ -347,3 +347,43 @@ def test_and_inside_a_name_or_a_title(one, text, expected):
 )  # fmt: skip
 def test_how_a_source_spoke_not_what_it_said(one, text, expected):
     assert kinds(one(text)) == expected
+
+
+def test_a_statement_printed_as_plain_paragraphs_is_its_author_s(rules):
+    text = (
+        "Harbour board answers critics\n\n"
+        "PORTSMOUTH — Chair Ines Costa issued the following statement:\n\n"
+        "Claims that the board ignored the surveyors are false. The survey was read in full.\n\n"
+        "We will publish it next week.\n"
+    )
+    report = analyze_text(text, rules)
+    body = report.sentences[2:]
+    assert body[0].text.startswith("Claims")
+    for sentence in body:
+        assert [(a.refers_to, a.kind, a.form) for a in sentence.attributions] == [
+            ("Chair Ines Costa", "person", "inherited")
+        ]
+
+
+def test_a_quoted_statement_is_left_to_the_quotation_rules(rules):
+    text = (
+        "Chair Ines Costa issued the following statement:\n\n"
+        "“The survey was read in full.”\n\n"
+        "Key results include:\n\n"
+        "Fees rose by a tenth last year.\n"
+    )
+    report = analyze_text(text, rules)
+    last = report.sentences[-1]
+    assert last.text.startswith("Fees") and not last.attributions
+
+
+def test_a_quotation_signed_with_a_name_is_that_person_s(rules):
+    text = (
+        "The drill ends on Friday.\n\n"
+        "“We train as a team. We fight as a team.” Navy Commodore Ana Ruiz, exercise director.\n"
+    )
+    report = analyze_text(text, rules)
+    quote = next(s for s in report.sentences if s.text.startswith("“"))
+    assert [(a.refers_to, a.kind) for a in quote.attributions] == [
+        ("Navy Commodore Ana Ruiz", "person")
+    ]

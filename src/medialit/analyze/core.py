@@ -17,8 +17,9 @@ from medialit.analyze.inputs import (
     refuse_url,
 )
 from medialit.analyze.progress import Progress, ProgressFactory
-from medialit.analyze.report import Attribution, Counts, Report, Sentence, Span
+from medialit.analyze.report import Attribution, Counts, Report, RuleRef, Sentence, Span
 from medialit.analyze.rules import RuleSet, resolve_rules
+from medialit.analyze.sources import Kind
 
 DIRECT_SHARE = 0.6  # at least this share of a sentence's letters quoted: direct speech
 _LETTER = re.compile(r"[^\W\d_]")
@@ -182,10 +183,94 @@ def _carry_quote_sources(
                     )
                     break
             else:
-                introduced = _introduced_by(sentences, paragraph_of, i, text, rules)
+                introduced = _introduced_by(sentences, paragraph_of, i, text, rules) or (
+                    _signed_by(sentences, paragraph_of, i, text, rules)
+                )
                 if introduced is not None:
                     sentence.attributions.append(introduced)
         sentence.unattributed = not sentence.attributions
+    _statement_bodies(sentences, text, rules)
+
+
+# a name line that signs the quotation before it: "“...” – Cmdr. Ana Ruiz, Exercise Director."
+_SIGNATURE = re.compile(r"[\s—–-]*")
+_AFTER_SIGNATURE = re.compile(r"\s*(?:,[^.;:“”\"]*)?\.?\s*$")
+# a sentence that hands the rest of the text to a statement: "Adm. Reyes issued the
+# following statement:", "The following is a statement from the ministry:"
+_STATEMENT_FOLLOWS = re.compile(
+    r"\b(?:the\s+following\s+(?:statement|remarks|message|comments)|following\s+is\s+(?:a|the)"
+    r"\s+(?:statement|message)\s+(?:from|by))\b[^.!?]*:\s*$",
+    re.IGNORECASE,
+)
+
+
+def _named(span_text: str, start: int, end: int, why: RuleRef, kind: Kind) -> Attribution:
+    name = Span(start=start, end=end, text=span_text)
+    return Attribution(
+        start=start,
+        end=end,
+        text=span_text,
+        why=why,
+        form="inherited",
+        cue=name,
+        source=name,
+        identified="named",
+        kind=kind,
+        refers_to=span_text,
+        in_quote=False,
+    )
+
+
+def _signed_by(
+    sentences: list[Sentence], paragraph_of: list[int], i: int, text: str, rules: RuleSet
+) -> Attribution | None:
+    """The person whose name alone follows a quotation, as press releases sign quotations
+    ("“To fight as a team, we train as a team.” Navy Cmdr. Ana Ruiz, exercise director.")."""
+    if i + 1 >= len(sentences) or paragraph_of[i + 1] - paragraph_of[i] > 1:
+        return None
+    after = sentences[i + 1]
+    if after.attributions or after.speech == "direct":
+        return None
+    lead = _SIGNATURE.match(after.text).end()
+    span = detectors.opening_person(after.text[lead:], rules)
+    if span is None or span[0] > 1 or not _AFTER_SIGNATURE.fullmatch(after.text, lead + span[1]):
+        return None
+    start, end = after.start + lead + span[0], after.start + lead + span[1]
+    return _named(text[start:end], start, end, detectors.SIGNED_QUOTE_RULE, "person")
+
+
+def _statement_bodies(sentences: list[Sentence], text: str, rules: RuleSet) -> None:
+    """After "X issued the following statement:", every later sentence with no source of
+    its own is X's: press releases print a statement as plain paragraphs, unquoted. A
+    statement printed in quotation marks is left to the quotations' own rules, and a
+    later line ending in a colon ("Key accomplishments include:") ends the statement."""
+    for i, sentence in enumerate(sentences):
+        if not _STATEMENT_FOLLOWS.search(sentence.text):
+            continue
+        if i + 1 < len(sentences) and _opens_quote(sentences[i + 1].text):
+            return
+        span = detectors.opening_name(sentence.text, rules)
+        if span is None:
+            m = re.search(r"\b(?:from|by)\s+(.+?)\s*:\s*$", sentence.text)
+            phrase = m.group(1) if m else ""
+            at = m.start(1) if m else 0
+            kind = detectors.identify(phrase, rules)[1] if phrase else None
+            if kind not in ("person", "organisation"):
+                return
+            span = (at, at + len(phrase))
+        else:
+            kind = detectors.identify(sentence.text[span[0] : span[1]], rules)[1]
+        start, end = sentence.start + span[0], sentence.start + span[1]
+        for later in sentences[i + 1 :]:
+            if later.text.rstrip().endswith(":"):
+                return
+            if later.attributions:
+                continue
+            later.attributions.append(
+                _named(text[start:end], start, end, detectors.STATEMENT_RULE, kind or "person")
+            )
+            later.unattributed = False
+        return
 
 
 def _introduced_by(

@@ -1205,6 +1205,26 @@ INTRODUCED_QUOTE_RULE = RuleRef(
 )
 
 
+SIGNED_QUOTE_RULE = RuleRef(
+    rule="reporting/signed-quotation",
+    entry="“",
+    explain=(
+        "A quotation followed by a person's name alone (and a title) is signed by that "
+        "person, as press releases print quotations."
+    ),
+    file="medialit/analyze/core.py",
+)
+STATEMENT_RULE = RuleRef(
+    rule="reporting/statement-follows",
+    entry=":",
+    explain=(
+        "After a sentence such as \"X issued the following statement:\", the paragraphs that "
+        "follow are X's statement, printed without quotation marks."
+    ),
+    file="medialit/analyze/core.py",
+)
+
+
 # "ABUJA, NIGERIA — " or "WASHINGTON (Reuters) - " before the first word of the sentence
 _DATELINE = re.compile(r"[\s\"“]*[A-Z][A-Z .,’'()-]*?[A-Z.)]\s*[—–-]\s*")
 

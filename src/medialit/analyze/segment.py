@@ -62,12 +62,21 @@ def _headline(line: Line) -> bool:
     )
 
 
+def _introduction(line: Line) -> bool:
+    """A short line that introduces what follows ("Chair Ines Costa issued the following
+    statement:"): a sentence ending in a colon, which says who speaks next."""
+    text = line.text.rstrip()
+    return text.endswith(":") and _headline(Line(line.number, line.start, line.end, text[:-1]))
+
+
 def split_furniture(all_lines: list[Line]) -> tuple[list[Line], list[Furniture]]:
     counts = Counter(_normal(line.text) for line in all_lines)
     keep, furniture = [], []
     for index, line in enumerate(all_lines):
         reason = furniture_reason(line.text, counts[_normal(line.text)])
-        if reason and index == 0 and counts[_normal(line.text)] == 1 and _headline(line):
+        if reason and counts[_normal(line.text)] == 1 and (
+            (index == 0 and _headline(line)) or _introduction(line)
+        ):
             reason = None
         if reason:
             furniture.append(

@@ -35,6 +35,10 @@ _WORD_BEFORE = re.compile(r"([^\W\d_](?:[\w]|\.(?=[^\W\d_]))*)\.$")
 _NEXT_WORD = re.compile(r"\s+[\"“‘'«(\[]*([\w’']+)")
 _MULTI_PERIOD = re.compile(r"^[^\W\d_](?:\.[^\W\d_])+$")
 _AM_PM = {"a.m", "p.m"}
+_TIME_ZONES = {
+    "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT", "AKST",
+    "AKDT", "HST", "GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "MSK", "IST", "JST", "KST",
+}
 _NUMBER_BEFORE = re.compile(r"\d\s*$")
 _TITLE_BEFORE = re.compile(r"\b(?:Dr|Prof|Mag|Dipl)\.\s+(?:[a-z]{2,4}\.\s+)?$")
 
@@ -78,7 +82,8 @@ def _ends_sentence(text: str, end: int, mark: str) -> bool:
         return False
     if _MULTI_PERIOD.match(token):
         if lower in _AM_PM:
-            return True
+            # "at 6:40 p.m. EDT, Caine said" and "6 p.m. local time" go on
+            return next_word[:1].isupper() and next_word not in _TIME_ZONES
         return next_word in SENTENCE_STARTERS
     if lower in every:
         return not next_word[:1].isdigit()
