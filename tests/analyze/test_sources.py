@@ -387,3 +387,18 @@ def test_a_quotation_signed_with_a_name_is_that_person_s(rules):
     assert [(a.refers_to, a.kind) for a in quote.attributions] == [
         ("Navy Commodore Ana Ruiz", "person")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("In Lviv, Ukrainians say the trains run late.", [("Ukrainians", "described")]),
+        ("Many Republicans say the bill costs too much.", [("Many Republicans", "described")]),
+        # a headline joins names with a comma before a plural verb; a sentence does not
+        ("Okafor, Reyes laud ferry deal\n\nThe deal was signed on Monday by both towns.",
+         [("Okafor", "person"), ("Reyes", "person")]),
+        ("Still, Europeans say they are worried.", [("Europeans", "described")]),
+    ],
+)  # fmt: skip
+def test_peoples_and_parties_and_a_headline_s_comma(one, text, expected):
+    assert kinds(one(text)) == expected

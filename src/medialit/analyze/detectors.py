@@ -870,20 +870,29 @@ def _inserted(part: str, roles: frozenset[str]) -> bool:
     )
 
 
+# verbs of saying whose form shows a plural subject ("Hegseth, Caine laud", "A, B say")
+_BASE_FORMS = {"say", "laud", "warn", "urge", "vow", "deny", "claim", "call", "praise", "reject",
+               "accuse", "condemn", "pledge", "tell", "insist", "argue", "announce", "agree"}
 _AND_BEFORE = re.compile(r"(?:,?\s+and|\s*&)\s*$", re.IGNORECASE)
 _COMMA_BEFORE = re.compile(r",\s*$")
 
 
-def _conjuncts(text: str, span: tuple[int, int], words: SourceWords) -> list[tuple[int, int]]:
+def _conjuncts(
+    text: str, span: tuple[int, int], words: SourceWords, plural_verb: bool = False
+) -> list[tuple[int, int]]:
     """The other subjects joined to a source by "and" or commas: "Smith and Jones said",
     "The White House, the Pentagon and the State Department declined". Each must be a
     noun phrase that can speak: a capitalised name, or ending in a role, document,
-    organisation or place noun ("The plan failed and officials said" joins nothing)."""
+    organisation or place noun ("The plan failed and officials said" joins nothing).
+    Headlines join with a comma alone ("Hegseth, Caine laud strike"): that is read only in
+    a headline, before a verb whose form says it has more than one subject."""
     out: list[tuple[int, int]] = []
     start = span[0]
     for i in range(4):
         # the last joint is "and"; commas join the ones before it: "A, B and C"
         joint = (_COMMA_BEFORE if i else _AND_BEFORE).search(text, 0, start)
+        if joint is None and i == 0 and plural_verb and text[span[0] : span[0] + 1].isupper():
+            joint = _COMMA_BEFORE.search(text, 0, start)
         if joint is None:
             break
         before = _subject_before(text, joint.start(), words)
@@ -1398,7 +1407,11 @@ def find_attributions(
             pending_participles.append(len(out))
         spans: list[tuple[int, int] | None] = [source]
         if source is not None and form in ("verb", "verb_that"):
-            spans = [*reversed(_conjuncts(text, source, rules.source_words)), source]
+            plural = (  # a headline (no full stop) in the plural: "Hegseth, Caine laud"
+                cue_text.lower() in _BASE_FORMS and not re.search(r"[.!?”\"’]\s*$", text)
+            )
+            conjuncts = _conjuncts(text, source, rules.source_words, plural)
+            spans = [*reversed(conjuncts), source]
         for span in spans:
             out.append(_attribution(text, offset, span, cue, why, form, rules, quotes, state))
     colon = _COLON_QUOTE.match(text)

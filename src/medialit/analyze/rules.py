@@ -76,6 +76,7 @@ class SourceWords(_Strict):
     """Nouns and phrases that tell what kind of source a phrase names (``sources.yaml``)."""
 
     roles: list[str] = []
+    groups: list[str] = []
     documents: list[str] = []
     organisations: list[str] = []
     titles: list[str] = []

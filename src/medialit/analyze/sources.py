@@ -136,6 +136,8 @@ def classify(phrase: str, after: str, at_sentence_start: bool, words: SourceWord
     plain = _plain(head)
     if plain in sets["anonymous_heads"]:
         return "anonymous"
+    if plain in sets["groups"]:
+        return "described"  # "Ukrainians say", "many Republicans": a group, capitals or not
     if (
         " ".join(
             _plain(w) if i == len(head_words) - 1 else w.lower() for i, w in enumerate(head_words)
