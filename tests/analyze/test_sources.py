@@ -402,3 +402,10 @@ def test_a_quotation_signed_with_a_name_is_that_person_s(rules):
 )  # fmt: skip
 def test_peoples_and_parties_and_a_headline_s_comma(one, text, expected):
     assert kinds(one(text)) == expected
+
+
+@pytest.mark.parametrize("verb", ["lamented", "quipped", "denounced", "hinted", "lauded"])
+def test_more_verbs_of_saying(one, verb):
+    assert kinds(one(f"Ines Costa {verb} that the ferry was late again.")) == [
+        ("Ines Costa", "person")
+    ]
