@@ -409,3 +409,23 @@ def test_more_verbs_of_saying(one, verb):
     assert kinds(one(f"Ines Costa {verb} that the ferry was late again.")) == [
         ("Ines Costa", "person")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The family said the road was unsafe.", [("The family", "described")]),
+        ("The family, however, said the road was unsafe.", [("The family", "described")]),
+        ("Ines Costa, the administrator, also said the plan would work.",
+         [("Ines Costa", "person")]),
+        ("Ines Costa basically said the talks were over.", [("Ines Costa", "person")]),
+        ("The newly announced plan is costly.", []),
+        ("Today, U.S. Secretary of Energy Ada Oyelaran, Secretary of Transport and Tourism "
+         "Tom Reyes, and Mayor Lena Park announced the plan.",
+         [("U.S. Secretary of Energy Ada Oyelaran", "person"),
+          ("Secretary of Transport and Tourism Tom Reyes", "person"),
+          ("Mayor Lena Park", "person")]),
+    ],
+)  # fmt: skip
+def test_adverbs_nouns_in_ly_and_long_lists_of_titled_names(one, text, expected):
+    assert kinds(one(text)) == expected

@@ -697,7 +697,9 @@ def _subject_before(
             if before and words and _can_speak(text[before[0] : before[1]], words):
                 return before
             return "relative"
-        return _appositive(left, words) if boundary_word == "," else None
+        # "Loeffler, the administrator, also said": what stood after the comma was
+        # an adverb, so the parts set off by commas end at that comma
+        return _appositive(left[:boundary], words) if boundary_word == "," else None
     if (
         tokens
         and tokens[0].group().lower() in _PREPOSITIONS
@@ -726,13 +728,11 @@ def _subject_before(
     first = tokens[0].group().lower()
     if len(tokens) > 1 and first in PRONOUNS and tokens[-1].group().lower() not in PRONOUNS:
         return "reject"  # "It includes legally declared": a pronoun and its verb
-    last = tokens[-1].group()
-    if (
-        last.endswith("ly")
-        and last.islower()
-        and all(t.group().lower() in DETERMINERS for t in tokens[:-1])
-    ):
+    if _adverb(tokens[-1].group()) and all(t.group().lower() in DETERMINERS for t in tokens[:-1]):
         return "reject"  # "The newly announced plan": an adjective, no subject
+    while len(tokens) > 1 and _adverb(tokens[-1].group()) and not _adverb(tokens[-2].group()):
+        tokens = tokens[:-1]  # "Rwanda basically responded": the subject is "Rwanda"
+    last = tokens[-1].group()
     if len(tokens) == 1 and _bare_singular(last, words):
         if boundary_word == "that" and not left[:boundary_start].strip(' “"‘'):
             return boundary_start, boundary + tokens[0].end()  # "That plan calls for"
@@ -740,6 +740,19 @@ def _subject_before(
     if len(tokens) > 1 and tokens[-1].group().lower() in PRONOUNS - {"it", "you"}:
         tokens = tokens[-1:]  # "a difference they described as ...": the speaker is "they"
     return boundary + tokens[0].start(), boundary + tokens[-1].end()
+
+
+# nouns that end like adverbs: "The family said" has a subject
+_LY_NOUNS = {
+    "family", "ally", "assembly", "supply", "rally", "monopoly", "anomaly", "reply", "bully",
+    "homily", "belly", "jelly", "lily", "folly", "fly", "butterfly", "panoply", "oligopoly",
+    "melancholy", "doily", "gully", "tally", "italy", "july",
+}  # fmt: skip
+
+
+def _adverb(word: str) -> bool:
+    """A lower-case word in -ly that is no noun: "newly", "basically", not "family"."""
+    return word.islower() and word.endswith("ly") and len(word) > 4 and word not in _LY_NOUNS
 
 
 def _bare_singular(word: str, words: SourceWords | None) -> bool:
@@ -896,7 +909,12 @@ def _conjuncts(
         if joint is None:
             break
         before = _subject_before(text, joint.start(), words)
-        if not isinstance(before, tuple) or not _can_speak(text[before[0] : before[1]], words):
+        joined = (
+            _name_joined_by_and(text, before, words.sets) if isinstance(before, tuple) else None
+        )
+        if joined is not None and joined != before:
+            before = joined  # "..., Secretary of Health and Human Services Jane Park, and ..."
+        elif not isinstance(before, tuple) or not _can_speak(text[before[0] : before[1]], words):
             break
         if all(w.lower() in LEADING_TIME | MONTHS for w in text[before[0] : before[1]].split()):
             break  # "Today, Smith and Jones announced": a time, not a third speaker
@@ -909,8 +927,16 @@ def _can_speak(phrase: str, words: SourceWords) -> bool:
     """A capitalised head noun or one that can speak: 'Russia’s invasion of Ukraine' has
     the head 'invasion', which cannot, though 'Ukraine' is capitalised."""
     tokens = _TOKEN.findall(phrase)
-    if not tokens or len(tokens) > 6:
+    if not tokens:
         return False
+    if len(tokens) > 6:
+        # long only as a title and a name: "U.S. Secretary of Agriculture Brooke L. Rollins"
+        titles = words.sets["titles"]
+        return (
+            len(tokens) <= 10
+            and tokens[-1][:1].isupper()
+            and any(t.lower().rstrip(".") in titles for t in tokens[:4])
+        )
     head = head_of(core(phrase)) if core(phrase) else tokens[-1]
     if head[:1].isupper():
         return True
