@@ -429,3 +429,11 @@ def test_more_verbs_of_saying(one, verb):
 )  # fmt: skip
 def test_adverbs_nouns_in_ly_and_long_lists_of_titled_names(one, text, expected):
     assert kinds(one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ines Costa has since said the ferry will run.", "Ines Costa has long argued it will run."],
+)
+def test_since_and_long_after_has_are_adverbs(one, text):
+    assert kinds(one(text)) == [("Ines Costa", "person")]

@@ -317,8 +317,10 @@ def find_numbers(
 # ---------------------------------------------------------------- attributions
 _CLAUSE_PUNCT = r"[,;:()“”\"«»—–]|\s-\s"
 _CLAUSE_WORDS = (
-    r"\b(?:and|but|or|that|which|who|whom|whose|if|when|whenever|while|because|since|as|"
-    r"after|before|although|though|whether|where|so|then|than|until|unless|once)\b"
+    r"\b(?:and|but|or|that|which|who|whom|whose|if|when|whenever|while|because|as|"
+    r"after|before|although|though|whether|where|so|than|until|unless)\b"
+    # after "has", "had" or "have" these are adverbs: "Ruiz has since said"
+    r"|(?<!\bhas\s)(?<!\bhad\s)(?<!\bhave\s)\b(?:since|then|once)\b"
 )
 _BOUNDARY = re.compile(rf"{_CLAUSE_PUNCT}|{_CLAUSE_WORDS}", re.IGNORECASE)
 _TOKEN = re.compile(r"[^\W_][\w’'&.\-]*|[^\w\s]")
@@ -337,6 +339,7 @@ AUXILIARIES = {
     "once",
     "first",
     "then",
+    "since",  # "Ruiz has since said"
     "still",
     "already",
     "has",
