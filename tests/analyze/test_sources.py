@@ -437,3 +437,22 @@ def test_adverbs_nouns_in_ly_and_long_lists_of_titled_names(one, text, expected)
 )
 def test_since_and_long_after_has_are_adverbs(one, text):
     assert kinds(one(text)) == [("Ines Costa", "person")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Dozens of residents said the water smelled.", [("Dozens of residents", "described")]),
+        ("Two of the judges wrote that the law was valid.",
+         [("Two of the judges", "described")]),
+        ("The University of Leeds's annual survey showed that rents rose.",
+         [("The University of Leeds's annual survey", "document")]),
+        ("Deputy Director Ines Costa of the Harbour Authority's Port Division said fees "
+         "would rise.", [("Deputy Director Ines Costa of the Harbour Authority's Port Division",
+                          "person")]),
+        ("The majority opinion, written by Justice Ana Ruiz, said the law was void.",
+         [("The majority opinion", "document")]),
+    ],
+)  # fmt: skip
+def test_what_is_counted_what_is_owned_and_irregular_participles(one, text, expected):
+    assert kinds(one(text)) == expected

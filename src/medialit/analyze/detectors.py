@@ -867,6 +867,14 @@ def _capitalised_head(phrase: str) -> bool:
     return bool(words) and head_of(words)[:1].isupper()
 
 
+IRREGULAR_PARTICIPLES = {
+    "written", "given", "taken", "shown", "known", "seen", "held", "made", "led", "brought",
+    "built", "sent", "drawn", "done", "chosen", "driven", "spoken", "begun", "won", "paid",
+    "kept", "left", "sold", "bought", "caught", "taught", "struck", "hidden", "broken",
+    "stolen", "sworn", "born", "set", "put", "run", "hit", "cut", "read", "heard", "told",
+}  # fmt: skip
+
+
 def _inserted(part: str, roles: frozenset[str]) -> bool:
     """Whether a part set off by commas can stand between a subject and its verb."""
     split = part.split()
@@ -883,6 +891,7 @@ def _inserted(part: str, roles: frozenset[str]) -> bool:
         or (split[0].islower() and len(split) > 1 and split[1].lower() in roles)  # "senior adviser"
         or first.isdigit()  # an age: "Doe, 45, said"
         or (first.endswith(("ed", "ing")) and split[0][:1].islower())
+        or first in IRREGULAR_PARTICIPLES  # "The opinion, written by Justice Kagan, said"
     )
 
 

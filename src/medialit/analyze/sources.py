@@ -104,13 +104,45 @@ _EXAMPLE = re.compile(r"\b(?:like|such as|including)\s+((?:the\s+)?(?:[A-Z][\w.â
 ROMAN = re.compile(r"^[IVX]+$")
 
 
+# words of quantity whose noun follows "of": "Dozens of residents", "Two of the judges"
+PARTITIVES = {
+    "dozens", "hundreds", "thousands", "millions", "scores", "some", "many", "most", "several",
+    "few", "none", "all", "both", "each", "one", "two", "three", "four", "five", "six", "seven",
+    "eight", "nine", "ten", "majority", "minority", "number", "group", "handful", "couple",
+    "half", "rest", "members", "member",
+}  # fmt: skip
+
+
+_PARTITIVE = re.compile(r"\s*(?:(?:the|a)\s+)?([\w-]+)\s+of\s+(.+)$", re.IGNORECASE)
+
+
 def head_of(words: list[str]) -> str:
     """The head noun: the last word before a linking 'of' ('Ministers' in 'the G7
-    Foreign Ministers of Canada'), else the last word."""
-    for i, word in enumerate(words[1:], start=1):
-        if word.lower() in {"of", "for", "de"}:
-            return words[i - 1]
+    Foreign Ministers of Canada'), else the last word. After a possessive the head is what
+    is owned ("the University of Michigan's survey": the survey); after a word of quantity
+    it is what is counted ("Dozens of residents": residents)."""
+    link = next(
+        (i for i, w in enumerate(words[1:], start=1) if w.lower() in {"of", "for", "de"}),
+        len(words),
+    )
+    # a possessive before any "of", or before a common noun: "the University of Michigan's
+    # survey" is a survey, but "Galeotti of the Justice Department's Criminal Division" is
+    # Galeotti
+    owned = [
+        i
+        for i, w in enumerate(words[:-1])
+        if _POSSESSIVE.search(w) and (i < link or all(x.islower() for x in words[i + 1 :]))
+    ]
+    if owned:
+        return head_of(words[owned[-1] + 1 :])
+    if link < len(words):
+        if words[link - 1].lower() in PARTITIVES and link + 1 < len(words) and link <= 3:
+            return head_of(words[link + 1 :])
+        return words[link - 1]
     return words[-1]
+
+
+_POSSESSIVE = re.compile(r"[â€™']s?$")
 
 
 def classify(phrase: str, after: str, at_sentence_start: bool, words: SourceWords) -> Kind:
@@ -122,6 +154,10 @@ def classify(phrase: str, after: str, at_sentence_start: bool, words: SourceWord
     # ("anonymous") must stand in it: "the complaint, Jubair ... kept himself anonymous"
     if any(m in (window if " " in m else own) for m in sets["anonymous"]):
         return "anonymous"
+    partitive = _PARTITIVE.match(phrase)
+    if partitive and partitive.group(1).lower() in PARTITIVES:
+        # "Dozens of residents", "Two of the judges": what is counted decides
+        return classify(partitive.group(2), after, False, words)
     head_words = core(phrase)
     if not head_words:
         return "described"
