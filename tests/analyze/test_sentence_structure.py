@@ -272,7 +272,9 @@ def test_a_quotation_in_a_later_sentence_does_not_make_an_earlier_verb_speech():
             "An indictment returned in Ohio was unsealed on Tuesday charging three men with fraud.",
             [("An indictment returned in Ohio", "document")],
         ),
-        ("Prosecutors filed a complaint charging him with theft.", [("a complaint", "document")]),
+        # filing is the prosecutors' claim; the complaint says what it charges
+        ("Prosecutors filed a complaint charging him with theft.",
+         [("Prosecutors", "described"), ("a complaint", "document")]),
         (
             "A complaint was unsealed charging Ana Ruiz, a Spanish national, with wire fraud.",
             [("A complaint", "document")],

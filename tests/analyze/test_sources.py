@@ -290,9 +290,9 @@ def test_he_or_she_is_a_person_even_when_no_person_came_before(rules):
         ("The rule drew fire from fishing crews, who say it will cost them a season.",
          [("fishing crews", "described")]),
         ("The council posted a video of the flooded square.", []),
-        # "saying" carries the same source on
+        # the statement says what follows "saying"
         ("The council posted a statement saying the square was closed.",
-         [("The council", "described"), (None, "described")]),
+         [("The council", "described"), ("a statement", "document")]),
     ],
 )  # fmt: skip
 def test_roles_in_capitals_relative_speakers_and_posted_pictures(one, text, expected):
@@ -455,4 +455,29 @@ def test_since_and_long_after_has_are_adverbs(one, text):
     ],
 )  # fmt: skip
 def test_what_is_counted_what_is_owned_and_irregular_participles(one, text, expected):
+    assert kinds(one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The airline cancelled the flights, citing security concerns.",
+         [("The airline", "described")]),
+        ("Since Norway closed the port, citing safety, ferries have stopped.",
+         [("Norway", "organisation")]),
+        ("Prices fell sharply, citing weak demand.", []),
+        ("The harbour board sued the council for allegedly blocking the permit.",
+         [("The harbour board", "described"), (None, None)]),
+        ("Today the State of Ruritania is challenging a federal rule on ferries.",
+         [("the State of Ruritania", "organisation")]),
+        ("The ministry even sanctioned some harbour pilots for delays.",
+         [("The ministry", "described")]),
+        ("Harbour Board Sues Council for Failure to Comply with Ferry Rules and Fees\n\n"
+         "The suit was filed on Monday in the county court by the board's lawyers.",
+         [("Harbour Board", "organisation")]),
+    ],
+)  # fmt: skip
+def test_a_reason_given_and_legal_action_are_the_party_s_claim(one, text, expected):
+    """As the annotation scheme has it: a reason a party cites, and a party that sues,
+    challenges or sanctions, make claims of that party."""
     assert kinds(one(text)) == expected

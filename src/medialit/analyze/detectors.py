@@ -1123,8 +1123,16 @@ _TITLE_WORD = re.compile(r"[^\W\d_][\w’'-]{3,}")
 def _title_case(text: str) -> bool:
     """A headline in title case ("Agency Announces New Rules for Ports"): every longer
     word is capitalised, so a capital says nothing about names there."""
-    words = _TITLE_WORD.findall(text)
+    words = [w for w in _TITLE_WORD.findall(text) if w not in _TITLE_LOWER]
     return len(words) >= 3 and all(w[0].isupper() for w in words)
+
+
+# prepositions and conjunctions a title-case headline may leave in lower case
+_TITLE_LOWER = {
+    "with", "from", "into", "onto", "over", "upon", "than", "that", "amid", "near", "like",
+    "past", "about", "after", "under", "against", "during", "without", "between", "through",
+    "among", "across", "toward", "towards", "versus",
+}  # fmt: skip
 
 
 # a phrase opened by a determiner of one thing, right before the word
@@ -1412,6 +1420,8 @@ def find_attributions(
                 form = "participle"  # "..., which first reported the talks": same source
                 pending_participles.append(len(out))
             elif before is None:
+                if group.id == "legal-action":
+                    continue  # "sanctioned some generals": the object, never the source
                 source = _phrase_after(text, cand.end)
                 if source is not None and text[source[0] : source[1]].lower().startswith("that "):
                     continue  # "reported that Iran plans": the report's content, not a source
@@ -1440,7 +1450,14 @@ def find_attributions(
             if cue_text.lower() in {"citing", "quoting"} and not _can_speak(
                 text[source[0] : source[1]], rules.source_words
             ):
-                continue  # "citing the country’s unpreparedness": a reason, not a source
+                # "The airline cancelled the flights, citing security concerns": a reason,
+                # and the one who gives it is the sentence's subject
+                citing = cue_text.lower() == "citing"
+                source = _main_subject(text, cand.start, rules) if citing else None
+                if source is None or any(
+                    a.source is not None and a.source.start == offset + source[0] for a in out
+                ):
+                    continue  # nobody, or a source that already speaks in the sentence
         elif form == "participle":
             pending_participles.append(len(out))
         spans: list[tuple[int, int] | None] = [source]
@@ -1468,8 +1485,15 @@ def find_attributions(
         before = [a for a in named if a.start < part.start]
         after = [a for a in named if a.start > part.start]
         anchor = before[-1] if before else (after[0] if after else None)
+        cue_at = part.cue.start - offset
+        document = _document_before(text, cue_at, rules)
+        if document is not None and anchor is not None and anchor.kind != "document":
+            # "Prosecutors filed a complaint charging him": the complaint says it
+            out[index] = _attribution(
+                text, offset, document, part.cue, part.why, "verb", rules, quotes, state
+            )
+            continue
         if anchor is None and not named:
-            cue_at = part.cue.start - offset
             opening = (
                 _name_before_comma(text, cue_at, rules)
                 or _document_before(text, cue_at, rules)
@@ -1570,6 +1594,50 @@ def _name_before_comma(text: str, cue_start: int, rules: RuleSet) -> tuple[int, 
 
 
 _WHO_BEFORE = re.compile(r",\s*(?:who|which)\s+(?:also\s+|have\s+|has\s+|had\s+)?$")
+
+
+_MAIN_VERB = re.compile(
+    r"[a-z][\w’'-]*(?:ed|es)$|(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do)$"
+)
+
+
+_SUBORDINATORS = {
+    "since", "when", "after", "as", "while", "because", "although", "though", "if", "once",
+    "before", "until", "whereas",
+}  # fmt: skip
+
+
+def _main_subject(text: str, cue_start: int, rules: RuleSet) -> tuple[int, int] | None:
+    """The subject of the clause before ", citing ...": the words from the sentence's start
+    (after a dateline or an opening phrase of time) up to its first verb, when they can
+    speak ("Pakistan closed the border, citing ...": Pakistan)."""
+    if not text[:cue_start].rstrip().endswith(","):
+        return None
+    dateline = _DATELINE.match(text)
+    at = dateline.end() if dateline else 0
+    leading = _LEADING_ADVERBIALS.match(text, at)
+    if leading and leading.end() < cue_start:  # not when it is the whole clause
+        at = leading.end()
+    tokens = [t for t in _words(text[at:cue_start]) if re.match(r"[^\W_]", t.group())]
+    while tokens and tokens[0].group().lower() in _SUBORDINATORS:
+        tokens = tokens[1:]  # "Since Pakistan launched a drive ..., citing": Pakistan
+    taken: list[re.Match[str]] = []
+    for tok in tokens:
+        word = tok.group()
+        if taken and (_MAIN_VERB.match(word) or word.lower() in AUXILIARIES - {"also"}):
+            break
+        taken.append(tok)
+    else:
+        return None
+    if not taken or len(taken) > MAX_SOURCE_WORDS:
+        return None
+    start, end = at + taken[0].start(), at + taken[-1].end()
+    phrase = text[start:end]
+    if not _can_speak(phrase, rules.source_words) and not re.match(
+        r"(?:the|a|an)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}$", phrase, re.IGNORECASE
+    ):
+        return None  # "The airline" may give a reason; "Prices fell, citing" cannot
+    return start, end
 
 
 def _relative_antecedent(text: str, cue_start: int, rules: RuleSet) -> tuple[int, int] | None:
