@@ -481,3 +481,17 @@ def test_a_reason_given_and_legal_action_are_the_party_s_claim(one, text, expect
     """As the annotation scheme has it: a reason a party cites, and a party that sues,
     challenges or sanctions, make claims of that party."""
     assert kinds(one(text)) == expected
+
+
+def test_the_following_is_according_to_covers_what_follows(rules):
+    text = (
+        "Ferry operator charged in Ruritania\n\n"
+        "The following is according to court documents filed in the case:\n\n"
+        "Between 2019 and 2021, the operator billed the state for 300 trips.\n\n"
+        "The operator then hid the money in two accounts.\n"
+    )
+    report = analyze_text(text, rules)
+    for sentence in report.sentences[2:]:
+        assert [(a.refers_to, a.kind) for a in sentence.attributions] == [
+            ("court documents filed in the case", "document")
+        ]

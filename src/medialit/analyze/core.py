@@ -202,6 +202,13 @@ _STATEMENT_FOLLOWS = re.compile(
     r"\s+(?:statement|message)\s+(?:from|by))\b[^.!?]*:\s*$",
     re.IGNORECASE,
 )
+# "The following is according to court documents filed in the case:": the source is named
+# in the introduction itself, and covers what follows
+_FOLLOWING_FROM = re.compile(
+    r"^[\s\"“]*the\s+following(?:\s+\w+)?\s+(?:is|are|was|were)\s+(?:according\s+to|taken\s+from|"
+    r"based\s+on|drawn\s+from|from)\s+(?P<source>[^:]+?)\s*:\s*$",
+    re.IGNORECASE,
+)
 
 
 def _named(span_text: str, start: int, end: int, why: RuleRef, kind: Kind) -> Attribution:
@@ -214,7 +221,7 @@ def _named(span_text: str, start: int, end: int, why: RuleRef, kind: Kind) -> At
         form="inherited",
         cue=name,
         source=name,
-        identified="named",
+        identified=detectors.IDENTIFIED[kind],
         kind=kind,
         refers_to=span_text,
         in_quote=False,
@@ -245,11 +252,14 @@ def _statement_bodies(sentences: list[Sentence], text: str, rules: RuleSet) -> N
     statement printed in quotation marks is left to the quotations' own rules, and a
     later line ending in a colon ("Key accomplishments include:") ends the statement."""
     for i, sentence in enumerate(sentences):
-        if not _STATEMENT_FOLLOWS.search(sentence.text):
+        following = _FOLLOWING_FROM.match(sentence.text)
+        if not following and not _STATEMENT_FOLLOWS.search(sentence.text):
             continue
         if i + 1 < len(sentences) and _opens_quote(sentences[i + 1].text):
             return
-        span = detectors.opening_name(sentence.text, rules)
+        span = (
+            following.span("source") if following else detectors.opening_name(sentence.text, rules)
+        )
         if span is None:
             m = re.search(r"\b(?:from|by)\s+(.+?)\s*:\s*$", sentence.text)
             phrase = m.group(1) if m else ""
@@ -260,6 +270,8 @@ def _statement_bodies(sentences: list[Sentence], text: str, rules: RuleSet) -> N
             span = (at, at + len(phrase))
         else:
             kind = detectors.identify(sentence.text[span[0] : span[1]], rules)[1]
+            if kind is None:
+                return
         start, end = sentence.start + span[0], sentence.start + span[1]
         for later in sentences[i + 1 :]:
             if later.text.rstrip().endswith(":"):
