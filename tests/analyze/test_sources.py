@@ -495,3 +495,18 @@ def test_the_following_is_according_to_covers_what_follows(rules):
         assert [(a.refers_to, a.kind) for a in sentence.attributions] == [
             ("court documents filed in the case", "document")
         ]
+
+
+def test_unnamed_officials_stay_anonymous_and_a_speaker_recalling_herself_is_one_source(rules):
+    report = analyze_text(
+        "Two officials, who spoke on condition of anonymity, said the plan was dropped. "
+        "Officials said it was too costly. Other officials said it was fine.",
+        rules,
+    )
+    assert [kinds(s) for s in report.sentences] == [
+        [("Two officials", "anonymous")],
+        [("Officials", "anonymous")],
+        [("Other officials", "described")],
+    ]
+    quoted = analyze_text("“As I said last week, we will not back down,” Ines Costa said.", rules)
+    assert kinds(quoted.sentences[0]) == [("Ines Costa", "person")]

@@ -591,9 +591,15 @@ class AttributionState:
         if kind != "described" or not self.unnamed_heads:
             return False
         first = phrase.split(None, 1)[0].lower() if phrase.split() else ""
-        return first in {"the", "those", "these", "that", "this"} and (
-            _head_noun(phrase) in self.unnamed_heads
-        )
+        if _head_noun(phrase) not in self.unnamed_heads:
+            return False
+        if first in {"the", "those", "these", "that", "this"}:
+            return True
+        # a bare plural ("Officials said", "U.S. officials said") names nobody new either
+        words = phrase.split()
+        return words[-1].lower().endswith("s") and len(words) <= 2 and first not in {
+            "some", "other", "many", "several", "two", "three", "local",
+        }
 
     def antecedent(self, pronoun: str) -> tuple[str | None, Kind | None]:
         kinds = PRONOUN_KINDS.get(pronoun.lower(), ())
@@ -1515,7 +1521,13 @@ def find_attributions(
                     "kind": anchor.kind,
                 }
             )
-    return out
+    # "“As I said last week, ...,” Ruiz said": the speaker recalling her own words is
+    # still the speaker, not a second source
+    return [
+        a
+        for a in out
+        if not (a.in_quote and a.source is not None and a.source.text.lower() in {"i", "we"})
+    ]
 
 
 _PASSIVE_OPENING = re.compile(
