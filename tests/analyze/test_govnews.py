@@ -48,6 +48,16 @@ def test_the_batch_added_on_2026_12_03_is_held_out_with_every_kind():
     assert set(kinds) == set(KINDS)
 
 
+def test_the_batch_added_on_2026_12_08_is_held_out():
+    """The second held-out batch (VOA stories, DOD News, Energy, NOAA Fisheries, CBP and Coast
+    Guard releases): at least ten texts and the annotated sources counted, all held out, used
+    only to measure (annotated and committed before any analysis ran on them)."""
+    batch = _batch("2026-12-08")
+    assert len(batch) >= 10
+    assert {data["split"] for data in batch} == {"held-out"}
+    assert len(_sources(batch)) >= 75
+
+
 @pytest.mark.parametrize(
     "added, least_sources",
     [
