@@ -43,8 +43,7 @@ def _ref(kind: str, group: LexiconGroup | object, entry: str, explain: str, file
 def _ignore_spans(rules: RuleSet, category: str, text: str) -> list[tuple[int, int]]:
     return [
         (m.start(), m.end())
-        for rule, regex in rules.compiled_ignore
-        if rule.category == category
+        for regex in rules.ignore_by_category.get(category, ())
         for m in regex.finditer(text)
     ]
 
@@ -107,6 +106,10 @@ class PatternScan:
     change them: they are left out here and run on their sentence alone.
     """
 
+    # number rules scanned only over runs of sentences that may hold a number; a test
+    # turns this off to check that the findings are the same
+    by_regions = True
+
     def __init__(
         self,
         rules: RuleSet,
@@ -121,10 +124,13 @@ class PatternScan:
         self.ignored: dict[int, dict[str, list[tuple[int, int]]]] = {}
         self.alone: set[int] = set()
         patterns = rules.compiled_patterns
+        whole = [(0, len(text))]
+        numeric = self._numeric_regions(text, spans) if self.by_regions else whole
         for priority, compiled in enumerate(patterns):
             if progress is not None:
                 progress(priority / (len(patterns) + 1))
-            for m in compiled.regex.finditer(text):
+            regions = numeric if self._needs_a_number(compiled) else whole
+            for m in (m for a, b in regions for m in compiled.regex.finditer(text, a, b)):
                 if not m.group().strip():
                     continue
                 i = self._place(m.start(), m.end())
@@ -136,12 +142,37 @@ class PatternScan:
         for rule, regex in rules.compiled_ignore:
             if rule.category == "attribution":
                 continue
-            for m in regex.finditer(text):
+            # what the number ignore rules drop can only be where numbers can be
+            regions = numeric if rule.category == "number" else whole
+            for m in (m for a, b in regions for m in regex.finditer(text, a, b)):
                 i = self._place(m.start(), m.end())
                 if i is not None:
                     a = self.starts[i]
                     spans_of = self.ignored.setdefault(i, {}).setdefault(rule.category, [])
                     spans_of.append((m.start() - a, m.end() - a))
+
+    @staticmethod
+    def _needs_a_number(compiled: CompiledPattern) -> bool:
+        """A number pattern built on a number placeholder finds nothing in a sentence with
+        no digit, currency sign or number word, so it is run only where those are (about
+        half the text of news), as :meth:`RuleSet.may_hold_number` promises."""
+        return compiled.rule.category == "number" and bool(
+            _NUMBER_PLACEHOLDER.search(compiled.rule.regex)
+        )
+
+    def _numeric_regions(
+        self, text: str, spans: list[tuple[int, int]]
+    ) -> list[tuple[int, int]]:
+        """Runs of consecutive sentences that may hold a number, as (start, end) of text."""
+        regions: list[tuple[int, int]] = []
+        for a, b in spans:
+            if not self.rules.may_hold_number(text[a:b]):
+                continue
+            if regions and not text[regions[-1][1] : a].strip():
+                regions[-1] = (regions[-1][0], b)  # the next sentence: one region
+            else:
+                regions.append((a, b))
+        return regions
 
     def _place(self, start: int, end: int) -> int | None:
         """The sentence holding [start, end); None when the match holds no sentence text,
@@ -628,6 +659,9 @@ _RELATIVE = {"who", "which", "that"}
 _NAME = re.compile(r"^(?:[A-Z][\w’'.&-]*\s*){1,5}$")
 
 
+_WORDLIKE = re.compile(r"[^\W_]")
+_LETTERLIKE = re.compile(r"[^\W\d_]")
+_SOURCE_WORDS = re.compile(r"[^\W_][\w’'.\-&]*")
 _PARENTHESIS = re.compile(r"\([^()]{1,60}\)")
 # "... was criticized by": the agent of a passive verb of saying
 _PASSIVE_AGENT = re.compile(r"\s+(?:(?:\w+ly|also)\s+)?by\b", re.IGNORECASE)
@@ -730,7 +764,7 @@ def _subject_before(
         NP_STOP - PRONOUNS
     ):
         return "reject"
-    if not any(re.match(r"[^\W\d_]", t.group()) for t in tokens):
+    if not any(_LETTERLIKE.match(t.group()) for t in tokens):
         return "reject"
     if any(t.group() in FINITE for t in tokens[:-1]) and tokens[-1].group() not in PRONOUNS:
         return "reject"  # "sales had fallen said": a clause, not a noun phrase
@@ -774,7 +808,7 @@ def _bare_singular(word: str, words: SourceWords | None) -> bool:
 
 def _trailing_noun_phrase(left: str) -> tuple[int, int] | None:
     """The noun phrase that ends ``left``: 'released a memorandum' -> 'a memorandum'."""
-    tokens = [t for t in _words(left) if re.match(r"[^\W_]", t.group())]
+    tokens = [t for t in _words(left) if _WORDLIKE.match(t.group())]
     taken: list[re.Match[str]] = []
     for tok in reversed(tokens):
         low = tok.group().lower()
@@ -1049,7 +1083,7 @@ def _phrase_after(
     for i, tok in enumerate(tokens):
         word = tok.group()
         lower = word.lower().rstrip(".")
-        if not re.match(r"[^\W_]", word):
+        if not _WORDLIKE.match(word):
             break
         if not taken:
             if lower in PRONOUNS:
@@ -1111,7 +1145,7 @@ def identify(
 ) -> tuple[str, Kind | None]:
     """(identified, kind): 'pronoun' for he/she/they, else the course category of
     :func:`medialit.analyze.sources.classify` and whether that counts as named."""
-    words = re.findall(r"[^\W_][\w’'.\-&]*", source)
+    words = _SOURCE_WORDS.findall(source)
     if not words:
         return "unnamed", None
     if len(words) == 1 and words[0].lower() in PRONOUNS:
@@ -1630,7 +1664,7 @@ def _main_subject(text: str, cue_start: int, rules: RuleSet) -> tuple[int, int] 
     leading = _LEADING_ADVERBIALS.match(text, at)
     if leading and leading.end() < cue_start:  # not when it is the whole clause
         at = leading.end()
-    tokens = [t for t in _words(text[at:cue_start]) if re.match(r"[^\W_]", t.group())]
+    tokens = [t for t in _words(text[at:cue_start]) if _WORDLIKE.match(t.group())]
     while tokens and tokens[0].group().lower() in _SUBORDINATORS:
         tokens = tokens[1:]  # "Since Pakistan launched a drive ..., citing": Pakistan
     taken: list[re.Match[str]] = []

@@ -158,6 +158,7 @@ _DIGIT_OR_MONEY = re.compile(r"[\d$€£¥]")
 FRACTION_WORDS = frozenset(
     "half halves third thirds quarter quarters fifth fifths tenth tenths dozen dozens".split()
 )
+MULTIPLE_WORDS = frozenset({"twice", "thrice"})  # multiples the number patterns name alone
 _PLAIN_ENTRY = re.compile(r"^\w[\w-]*(?:[’']\w[\w-]*)*(?: \w[\w-]*(?:[’']\w[\w-]*)*)*$")
 
 
@@ -341,6 +342,14 @@ class RuleSet:
         ]
 
     @cached_property
+    def ignore_by_category(self) -> dict[str, list[re.Pattern[str]]]:
+        """The ignore regexes of each category, for the per-sentence look-ups."""
+        out: dict[str, list[re.Pattern[str]]] = {}
+        for rule, regex in self.compiled_ignore:
+            out.setdefault(rule.category, []).append(regex)
+        return out
+
+    @cached_property
     def hedge_regexes(self) -> list[tuple[LexiconGroup, re.Pattern[str]]]:
         return [(group, whole_words(group.entries)) for group in self.hedges.values()]
 
@@ -361,7 +370,7 @@ class RuleSet:
         """Words that can start or make a number: the number words and fraction words."""
         words = self.number_words
         names = [*words.units, *words.tens, *words.scales, *words.fractions]
-        return frozenset(n.lower() for n in names) | FRACTION_WORDS
+        return frozenset(n.lower() for n in names) | FRACTION_WORDS | MULTIPLE_WORDS
 
     def may_hold_number(self, text: str) -> bool:
         """Number patterns only run where this is true: a digit, a currency sign or a

@@ -52,7 +52,10 @@ NAME_LINKS = {"of", "for", "de", "the", "and", "&"}
 
 def _plain(word: str) -> str:
     """'Gen.' -> 'gen', 'Officials’' -> 'officials', 'NOAA’s' -> 'noaa'."""
-    word = re.sub(r"[’']s?$", "", word)
+    if word.endswith(("’s", "'s")):
+        word = word[:-2]
+    elif word.endswith(("’", "'")):
+        word = word[:-1]
     return word.rstrip(".").lower()
 
 
@@ -114,6 +117,9 @@ PARTITIVES = {
 
 
 _PARTITIVE = re.compile(r"\s*(?:(?:the|a)\s+)?([\w-]+)\s+of\s+(.+)$", re.IGNORECASE)
+
+
+_THE = re.compile(r"\s*the\s", re.IGNORECASE)
 
 
 def head_of(words: list[str]) -> str:
@@ -204,7 +210,7 @@ def classify(phrase: str, after: str, at_sentence_start: bool, words: SourceWord
     if plain in sets["roles"]:
         return "organisation"  # a capitalised role noun mid-phrase: "the Foreign Ministers"
     titled = any(p in sets["titles"] for p in plains)
-    if re.match(r"\s*the\s", phrase, re.IGNORECASE) and not titled:
+    if _THE.match(phrase) and not titled:
         return "organisation"  # a person's name takes no "the": "the Federal Reserve"
     return "person"
 
@@ -217,7 +223,7 @@ def _definite(phrase: str, head_words: list[str], sets: dict[str, frozenset[str]
     """'the Russian president' or 'the French prime minister' is one person anyone can look
     up: a country's office has one holder at a time. 'the mayor' (of where?) and 'the
     Ukrainian military' (which unit?) stay described, as lesson 3 sorts them."""
-    if not re.match(r"\s*the\s", phrase, re.IGNORECASE) and not _POSSESSIVE_PLACE.match(phrase):
+    if not _THE.match(phrase) and not _POSSESSIVE_PLACE.match(phrase):
         return None
     lower = [w.lower() for w in head_words]
     for size in (3, 2, 1):
