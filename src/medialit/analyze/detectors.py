@@ -164,9 +164,14 @@ class PatternScan:
         self, text: str, spans: list[tuple[int, int]]
     ) -> list[tuple[int, int]]:
         """Runs of consecutive sentences that may hold a number, as (start, end) of text."""
+        hinted: set[int] = set()
+        for m in self.rules.number_hint.finditer(text):
+            i = bisect_right(self.starts, m.start()) - 1
+            if i >= 0 and m.end() <= self.ends[i]:
+                hinted.add(i)
         regions: list[tuple[int, int]] = []
-        for a, b in spans:
-            if not self.rules.may_hold_number(text[a:b]):
+        for i, (a, b) in enumerate(spans):
+            if i not in hinted:
                 continue
             if regions and not text[regions[-1][1] : a].strip():
                 regions[-1] = (regions[-1][0], b)  # the next sentence: one region

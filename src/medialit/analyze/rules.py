@@ -372,6 +372,13 @@ class RuleSet:
         names = [*words.units, *words.tens, *words.scales, *words.fractions]
         return frozenset(n.lower() for n in names) | FRACTION_WORDS | MULTIPLE_WORDS
 
+    @cached_property
+    def number_hint(self) -> re.Pattern[str]:
+        """What :meth:`may_hold_number` looks for, as one regex to run over a whole text: a
+        digit, a currency sign, or a number word standing as a whole run of letters."""
+        words = _alternation(sorted(self.number_hint_words)) or r"(?!x)x"
+        return re.compile(rf"[\d$€£¥]|(?<![^\W\d_])(?:{words})(?![^\W\d_])", re.IGNORECASE)
+
     def may_hold_number(self, text: str) -> bool:
         """Number patterns only run where this is true: a digit, a currency sign or a
         number word. It skips most of their cost on sentences without any number."""
