@@ -510,3 +510,19 @@ def test_unnamed_officials_stay_anonymous_and_a_speaker_recalling_herself_is_one
     ]
     quoted = analyze_text("“As I said last week, we will not back down,” Ines Costa said.", rules)
     assert kinds(quoted.sentences[0]) == [("Ines Costa", "person")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The inquiry concluded that no laws were broken.", [("The inquiry", "document")]),
+        ("The review determined that the fire was accidental.", [("The review", "document")]),
+        ("A transcript of the call shows that the mayor asked for help.",
+         [("A transcript of the call", "document")]),
+        ("The model projects that sea levels will rise.", [("The model", "document")]),
+        ("She was determined to win the race.", []),
+        ("The new projects include a bridge.", []),
+    ],
+)  # fmt: skip
+def test_findings_of_inquiries_reviews_and_models(one, text, expected):
+    assert kinds(one(text)) == expected

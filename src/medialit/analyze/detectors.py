@@ -1217,7 +1217,15 @@ def _in_verb_position(text: str, start: int, cue: str, form: str, rules: RuleSet
     if not cue.endswith("s") and before.endswith("s") and before.isalpha() and len(before) > 3:
         return True  # a plural and a plain verb agree: "Two charities estimate that"
     sets = rules.source_words.sets
-    return any(plain in sets[name] for name in ("roles", "documents", "anonymous_heads"))
+    if any(plain in sets[name] for name in ("roles", "documents", "anonymous_heads")):
+        return True
+    # "A transcript of the call shows": a document linked by "of" to what it is about
+    subject = _subject_before(text, start, rules.source_words)
+    if not isinstance(subject, tuple):
+        return False
+    phrase = text[subject[0] : subject[1]]
+    words = core(phrase)
+    return " of " in phrase and bool(words) and _plain_head(words) in sets["documents"]
 
 
 # "Kim: “This is the moment.”": a name and a colon before a quotation attribute it
@@ -1606,6 +1614,10 @@ def _opening_subject(
     if identify(m.group(1), rules, text[m.end(1) :], True)[1] in (None, "person"):
         return None
     return m.span(1)
+
+
+def _plain_head(words: list[str]) -> str:
+    return re.sub(r"[’']s?$", "", head_of(words)).rstrip(".").lower()
 
 
 _NOUN_PHRASE_BEFORE = re.compile(
