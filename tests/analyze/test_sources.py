@@ -526,3 +526,15 @@ def test_unnamed_officials_stay_anonymous_and_a_speaker_recalling_herself_is_one
 )  # fmt: skip
 def test_findings_of_inquiries_reviews_and_models(one, text, expected):
     assert kinds(one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Amina, who asked that only her first name be used, said she fled in May.",
+         [("Amina", "anonymous")]),
+        ("The 45-year-old told reporters he lost his job.", [("The 45-year-old", "described")]),
+    ],
+)  # fmt: skip
+def test_a_first_name_only_and_an_age_name_nobody(one, text, expected):
+    assert kinds(one(text)) == expected

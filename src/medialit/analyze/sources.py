@@ -210,7 +210,9 @@ def classify(phrase: str, after: str, at_sentence_start: bool, words: SourceWord
     if plain in sets["roles"]:
         return "organisation"  # a capitalised role noun mid-phrase: "the Foreign Ministers"
     titled = any(p in sets["titles"] for p in plains)
-    if _THE.match(phrase) and not titled:
+    if head[:1].isdigit():
+        return "described"  # "The 45-year-old": an age, no name
+    if _THE.match(phrase) and not titled and head[:1].isupper():
         return "organisation"  # a person's name takes no "the": "the Federal Reserve"
     return "person"
 
