@@ -538,3 +538,20 @@ def test_findings_of_inquiries_reviews_and_models(one, text, expected):
 )  # fmt: skip
 def test_a_first_name_only_and_an_age_name_nobody(one, text, expected):
     assert kinds(one(text)) == expected
+
+
+def test_a_one_word_name_the_article_never_writes_in_full_is_a_body(rules):
+    """In an article, a person is named in full before the surname stands alone; a company
+    goes by its one name. (An excerpt under 100 words is left as it was: it may have cut
+    the full name.)"""
+    filler = " ".join(["The harbour reopened after the storm, and the ferries ran again."] * 9)
+    text = (
+        f"{filler}\n\nHarbour pilot Ines Costa said the channel was clear. "
+        "Costa said the buoys had moved. Gazprom said gas deliveries would resume. "
+        "Chinese leader Xi Jinping spoke by phone. Xi said the talks went well.\n"
+    )
+    report = analyze_text(text, rules)
+    found = {a.source.text: a.kind for s in report.sentences for a in s.attributions if a.source}
+    assert found["Costa"] == "person"
+    assert found["Gazprom"] == "organisation"
+    assert found["Xi"] == "person"

@@ -72,7 +72,7 @@ def _analyze(
 ) -> Report:
     text = extracted.text
     keep, furniture = segment.split_furniture(segment.lines(text))
-    state = detectors.AttributionState()
+    state = detectors.AttributionState(surnames=detectors.surnames_in(text))
     sentences: list[Sentence] = []
     paragraph_of: list[int] = []
     size = max(1, len(text))

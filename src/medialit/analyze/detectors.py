@@ -610,6 +610,9 @@ class AttributionState:
     last_of: dict[str, str] = field(default_factory=dict)
     # head nouns of the sources the text has said it will not name ("official", "diplomat")
     unnamed_heads: set[str] = field(default_factory=set)
+    # words the text writes after a first name or a title ("Elon Musk", "Gen. Caine"):
+    # surnames, so a one-word source among them is a person (see :func:`one_word_kind`)
+    surnames: frozenset[str] | None = None
 
     def remember(self, name: str, kind: Kind | None) -> None:
         self.last_named, self.last_kind = name, kind
@@ -645,6 +648,46 @@ class AttributionState:
         if kinds == ("person",):
             return None, "person"  # "he" is a person even when the text never named him
         return self.last_named, self.last_kind
+
+
+# two to five capitalised words in a row: a name in full ("Elon Musk", "Gen. Dan Caine",
+# "Xi Jinping"), whose every word may later stand alone for the person
+_CAPITALISED_RUN = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]*\s+(?:[A-Z]\.\s+)?){1,4}[A-Z][\w’'-]*")
+_RUN_OPENERS = {
+    "the", "a", "an", "in", "on", "at", "for", "of", "and", "but", "as", "by", "to", "from",
+    "with", "after", "before", "this", "that", "these", "those", "when", "while", "if", "its",
+    "his", "her", "their", "our",
+}  # fmt: skip
+# below this many words a text is an excerpt, which may not name a person in full
+ONE_WORD_MIN_WORDS = 100
+
+
+def surnames_in(text: str) -> frozenset[str] | None:
+    """Every word the text writes inside a run of capitalised words ("Elon Musk", "President
+    Xi Jinping"). None for a short excerpt, where nothing can be told from it."""
+    if len(text.split()) < ONE_WORD_MIN_WORDS:
+        return None
+    out: set[str] = set()
+    for m in _CAPITALISED_RUN.finditer(text):
+        words = m.group().split()
+        while words and words[0].lower() in _RUN_OPENERS:
+            words = words[1:]
+        if len(words) >= 2:
+            out.update(re.sub(r"[’']s$", "", w) for w in words)
+    return frozenset(out)
+
+
+def one_word_kind(phrase: str, kind: Kind | None, surnames: frozenset[str] | None) -> Kind | None:
+    """'Tesla said', 'Gazprom said': one capitalised word that the article never writes as part
+    of a longer name is a body, not a person. News names a person in full before the surname
+    alone; a company or a group goes by its one name."""
+    if kind != "person" or surnames is None:
+        return kind
+    words = phrase.split()
+    if len(words) != 1 or not words[0][:1].isupper() or words[0].lower() in PRONOUNS:
+        return kind
+    name = re.sub(r"[’']s?$", "", words[0])
+    return kind if name in surnames else "organisation"
 
 
 def _head_noun(phrase: str) -> str | None:
@@ -1385,6 +1428,7 @@ def _attribution(
         )
         about = _said_of_source(text, source, cue, offset)
         identified, kind = identify(s_text, rules, about, opening)
+        kind = one_word_kind(s_text, kind, state.surnames)
         if state.still_unnamed(s_text, kind):
             kind = "anonymous"
             identified = IDENTIFIED[kind]
