@@ -555,3 +555,18 @@ def test_a_one_word_name_the_article_never_writes_in_full_is_a_body(rules):
     assert found["Costa"] == "person"
     assert found["Gazprom"] == "organisation"
     assert found["Xi"] == "person"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A senior official told reporters on condition of anonymity that the talks stalled.",
+         [("A senior official", "anonymous")]),
+        ("A diplomat told The Harbour Gazette, speaking on condition of anonymity, that the "
+         "talks stalled.", [("A diplomat", "anonymous")]),
+        ("Ines Costa told reporters on Monday that she was familiar with the plan.",
+         [("Ines Costa", "person")]),
+    ],
+)  # fmt: skip
+def test_how_a_source_spoke_after_the_one_it_spoke_to(one, text, expected):
+    assert kinds(one(text)) == expected

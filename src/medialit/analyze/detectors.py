@@ -1383,7 +1383,11 @@ _DATELINE = re.compile(r"[\s\"“]*[A-Z][A-Z .,’'()-]*?[A-Z.)]\s*[—–-]\s*"
 # what may follow a verb of saying and still describe the source: "said on condition of
 # anonymity", "said, speaking on background"
 _HOW_SPOKEN = re.compile(
-    r"\s*,?\s*(?:on|speaking|who|while|but|and\s+(?:asked|requested))\b[^.;:“\"]{0,80}"
+    # the one spoken to may come first: "told reporters on condition of anonymity",
+    # "told The Associated Press, speaking on condition ..."
+    r"(?:\s+(?:reporters|journalists|(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*))?"
+    r"\s*,?\s*(?:on\s+(?:the\s+)?(?:condition|background|understanding)|speaking|who|while|but"
+    r"|and\s+(?:asked|requested))\b(?:(?!\bthat\b)[^.;:“\"]){0,80}"
 )
 # a comma that ends the source's own clause: not ", who asked ...", ", speaking on ..."
 _CLAUSE_COMMA = re.compile(r",\s+(?!who\b|speaking\b|on\b|which\b)")
