@@ -299,20 +299,7 @@ def _introduced_by(
     if span is None:
         return None
     start, end = before.start + span[0], before.start + span[1]
-    name = Span(start=start, end=end, text=text[start:end])
-    return Attribution(
-        start=start,
-        end=end,
-        text=name.text,
-        why=detectors.INTRODUCED_QUOTE_RULE,
-        form="inherited",
-        cue=name,
-        source=name,
-        identified="named",
-        kind="person",
-        refers_to=name.text,
-        in_quote=False,
-    )
+    return _named(text[start:end], start, end, detectors.INTRODUCED_QUOTE_RULE, "person")
 
 
 def analyze_text(

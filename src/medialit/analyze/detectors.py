@@ -16,7 +16,15 @@ from functools import cache
 
 from medialit.analyze.report import Attribution, Hedge, NumberFinding, Quote, RuleRef, Span
 from medialit.analyze.rules import CompiledPattern, LexiconGroup, RuleSet, SourceWords
-from medialit.analyze.sources import TITLE_IN, Kind, classify, core, head_of
+from medialit.analyze.sources import (
+    TITLE_IN,
+    Kind,
+    classify,
+    core,
+    head_of,
+    plain_word,
+    without_possessive,
+)
 
 
 @dataclass
@@ -673,7 +681,7 @@ def surnames_in(text: str) -> frozenset[str] | None:
         while words and words[0].lower() in _RUN_OPENERS:
             words = words[1:]
         if len(words) >= 2:
-            out.update(re.sub(r"[’']s$", "", w) for w in words)
+            out.update(without_possessive(w) for w in words)
     return frozenset(out)
 
 
@@ -686,7 +694,7 @@ def one_word_kind(phrase: str, kind: Kind | None, surnames: frozenset[str] | Non
     words = phrase.split()
     if len(words) != 1 or not words[0][:1].isupper() or words[0].lower() in PRONOUNS:
         return kind
-    name = re.sub(r"[’']s?$", "", words[0])
+    name = without_possessive(words[0])
     return kind if name in surnames else "organisation"
 
 
@@ -695,7 +703,7 @@ def _head_noun(phrase: str) -> str | None:
     words = core(phrase)
     if not words:
         return None
-    head = re.sub(r"[’']s?$", "", head_of(words)).lower()
+    head = without_possessive(head_of(words)).lower()
     return head[:-1] if head.endswith("s") and len(head) > 3 else head
 
 
@@ -1040,7 +1048,7 @@ def _can_speak(phrase: str, words: SourceWords) -> bool:
     head = head_of(core(phrase)) if core(phrase) else tokens[-1]
     if head[:1].isupper():
         return True
-    last = re.sub(r"[’']s?$", "", head).rstrip(".").lower()
+    last = plain_word(head)
     sets = words.sets
     forms = {last, last[:-1]} if last.endswith("s") else {last}  # "groups", "agencies"
     return any(
@@ -1059,7 +1067,7 @@ def _can_follow_verb(phrase: str, words: SourceWords) -> bool:
     return any(
         t[:1].isupper()
         or t.lower() in PRONOUNS | DETERMINERS
-        or re.sub(r"[’']s?$", "", t).rstrip(".").lower() in nouns
+        or plain_word(t) in nouns
         for t in tokens
     )
 
@@ -1109,7 +1117,7 @@ def _name_joined_by_and(
         # "Secretary of Health and Human Services Jane Park"; not "Secretary of State
         # Rubio and Defense Secretary Hegseth" nor "... Rubio and Hegseth"
         return m.start(), span[1]
-    last_word = re.sub(r"[’']s?$", "", text[span[0] : span[1]].split()[-1])
+    last_word = without_possessive(text[span[0] : span[1]].split()[-1])
     if not last_word[:1].isupper() or last_word.lower() not in sets["organisations"]:
         return span
     return m.start(), span[1]
@@ -1256,7 +1264,7 @@ def _in_verb_position(text: str, start: int, cue: str, form: str, rules: RuleSet
     before = word.group(1)
     if before[:1].isupper() or before.lower() in PRONOUNS:
         return True
-    plain = re.sub(r"[’']s?$", "", before).lower()
+    plain = plain_word(before)
     if not cue.endswith("s") and before.endswith("s") and before.isalpha() and len(before) > 3:
         return True  # a plural and a plain verb agree: "Two charities estimate that"
     sets = rules.source_words.sets
@@ -1268,7 +1276,7 @@ def _in_verb_position(text: str, start: int, cue: str, form: str, rules: RuleSet
         return False
     phrase = text[subject[0] : subject[1]]
     words = core(phrase)
-    return " of " in phrase and bool(words) and _plain_head(words) in sets["documents"]
+    return " of " in phrase and bool(words) and plain_word(head_of(words)) in sets["documents"]
 
 
 # "Kim: “This is the moment.”": a name and a colon before a quotation attribute it
@@ -1316,17 +1324,25 @@ _LEADING_ADVERBIALS = re.compile(
 )
 
 
+def _subject_start(text: str, before: int | None = None) -> int:
+    """Where a sentence's subject may begin: after a dateline and leading phrases of time or
+    place ("WASHINGTON — In 2020, during his first term, ..."), unless those phrases run up to
+    ``before`` (then they are the clause itself)."""
+    dateline = _DATELINE.match(text)
+    at = dateline.end() if dateline else 0
+    leading = _LEADING_ADVERBIALS.match(text, at)
+    if leading and (before is None or leading.end() < before):
+        at = leading.end()
+    return at
+
+
 def opening_name(
     text: str, rules: RuleSet, kinds: tuple[str, ...] = ("person", "organisation")
 ) -> tuple[int, int] | None:
     """The name a sentence's subject opens with, after any dateline and leading phrases
     of time or place ("In 2020, during his first term, Jared Kushner ..."), if its kind
     is one of ``kinds``."""
-    dateline = _DATELINE.match(text)
-    at = dateline.end() if dateline else 0
-    leading = _LEADING_ADVERBIALS.match(text, at)
-    if leading:
-        at = leading.end()
+    at = _subject_start(text)
     m = _OPENING_NAME.match(text[at:]) or _OPENING_ONE_NAME.match(text[at:])
     if m is None:
         return None
@@ -1664,10 +1680,6 @@ def _opening_subject(
     return m.span(1)
 
 
-def _plain_head(words: list[str]) -> str:
-    return re.sub(r"[’']s?$", "", head_of(words)).rstrip(".").lower()
-
-
 _NOUN_PHRASE_BEFORE = re.compile(
     r"\b((?:an?|the|this|that|its|their|his|her)\s+"
     r"(?:(?!(?:an?|the|this|that|its|their|his|her)\s)[\w.’'-]+\s+){0,3}?[\w.’'-]+),?\s*$",
@@ -1724,11 +1736,7 @@ def _main_subject(text: str, cue_start: int, rules: RuleSet) -> tuple[int, int] 
     speak ("Pakistan closed the border, citing ...": Pakistan)."""
     if not text[:cue_start].rstrip().endswith(","):
         return None
-    dateline = _DATELINE.match(text)
-    at = dateline.end() if dateline else 0
-    leading = _LEADING_ADVERBIALS.match(text, at)
-    if leading and leading.end() < cue_start:  # not when it is the whole clause
-        at = leading.end()
+    at = _subject_start(text, cue_start)
     tokens = [t for t in _words(text[at:cue_start]) if _WORDLIKE.match(t.group())]
     while tokens and tokens[0].group().lower() in _SUBORDINATORS:
         tokens = tokens[1:]  # "Since Pakistan launched a drive ..., citing": Pakistan

@@ -50,13 +50,18 @@ CUT = {
 NAME_LINKS = {"of", "for", "de", "the", "and", "&"}
 
 
-def _plain(word: str) -> str:
-    """'Gen.' -> 'gen', 'Officials’' -> 'officials', 'NOAA’s' -> 'noaa'."""
+def without_possessive(word: str) -> str:
+    """'NOAA’s' -> 'NOAA', 'Officials’' -> 'Officials'."""
     if word.endswith(("’s", "'s")):
-        word = word[:-2]
-    elif word.endswith(("’", "'")):
-        word = word[:-1]
-    return word.rstrip(".").lower()
+        return word[:-2]
+    if word.endswith(("’", "'")):
+        return word[:-1]
+    return word
+
+
+def plain_word(word: str) -> str:
+    """'Gen.' -> 'gen', 'Officials’' -> 'officials', 'NOAA’s' -> 'noaa'."""
+    return without_possessive(word).rstrip(".").lower()
 
 
 # a surname that opens with a lower-case particle: "el-Sissi", "al-Assad", "bin Salman"
@@ -71,7 +76,7 @@ def core(phrase: str) -> list[str]:
     """The words of the phrase's head noun phrase, determiners and modifiers after it cut."""
     phrase = _BRACKETS.sub(" ", phrase)
     words = _WORD_OR_COMMA.findall(phrase)
-    while words and _plain(words[0]) in DETERMINERS and len(words) > 1:
+    while words and plain_word(words[0]) in DETERMINERS and len(words) > 1:
         words.pop(0)
     out: list[str] = []
     for i, word in enumerate(words):
@@ -95,7 +100,7 @@ def core(phrase: str) -> list[str]:
         out.append(word)
     while out and out[-1].lower() in NAME_LINKS:
         out.pop()
-    while len(out) > 1 and (_plain(out[-1]) in SUFFIXES or ROMAN.match(out[-1])):
+    while len(out) > 1 and (plain_word(out[-1]) in SUFFIXES or ROMAN.match(out[-1])):
         out.pop()  # "Dwayne D. Key II", "Martin Luther King Jr."
     return out or words[:1]
 
@@ -175,17 +180,16 @@ def classify(phrase: str, after: str, at_sentence_start: bool, words: SourceWord
         # "groups like Amnesty International": the reader can check the group it names
         return classify(example.group(1), after, False, words)
     head = head_of(head_words)
-    plain = _plain(head)
+    plain = plain_word(head)
     if plain in sets["anonymous_heads"]:
         return "anonymous"
     if plain in sets["groups"]:
         return "described"  # "Ukrainians say", "many Republicans": a group, capitals or not
-    if (
-        " ".join(
-            _plain(w) if i == len(head_words) - 1 else w.lower() for i, w in enumerate(head_words)
-        )
-        in sets["places"]
-    ):
+    last = len(head_words) - 1
+    named_place = " ".join(
+        plain_word(w) if i == last else w.lower() for i, w in enumerate(head_words)
+    )
+    if named_place in sets["places"]:
         return "organisation"  # a place that speaks stands for its government: "China rejects"
     first = _WORD.findall(phrase)[:1]
     # capitalised only because it opens the sentence: "Officials said", "Police say"
@@ -194,7 +198,7 @@ def classify(phrase: str, after: str, at_sentence_start: bool, words: SourceWord
         if plain in sets["documents"]:
             return "document"
         return _definite(phrase, head_words, sets) or "described"
-    plains = [_plain(w) for w in head_words]
+    plains = [plain_word(w) for w in head_words]
     if _acronym(head) and plain in sets["roles"]:
         return _definite(phrase, head_words, sets) or "described"  # "the CEO": a role
     if plain in sets["organisations"] or _acronym(head):
@@ -241,26 +245,26 @@ def _role_then_name(words: list[str], sets: dict[str, frozenset[str]]) -> bool:
     lower = [i for i, w in enumerate(words) if not _capitalised(w) and w.lower() not in NAME_LINKS]
     if not lower or lower[-1] == len(words) - 1:
         return False
-    return _plain(words[-1]) not in sets["organisations"]
+    return plain_word(words[-1]) not in sets["organisations"]
 
 
 def _titled_name(words: list[str], sets: dict[str, frozenset[str]]) -> bool:
     """'Senate Majority Leader John Thune', 'Acting U.S. Attorney Jane Park': a role noun
     used as a title, then at least two capitalised words that are no organisation word,
     is a person, even when an organisation word ('Senate') stands before the role."""
-    plains = [_plain(w) for w in words]
+    plains = [plain_word(w) for w in words]
     for i, p in enumerate(plains[:-2]):
         if p in sets["roles"] - sets["organisations"] or p in sets["titles"]:
             name = words[i + 1 :]
             if (
                 len(name) >= 2
                 and all(_capitalised(w) for w in name)
-                and not any(_plain(w) in sets["organisations"] | sets["roles"] for w in name)
+                and not any(plain_word(w) in sets["organisations"] | sets["roles"] for w in name)
             ):
                 return True
     return False
 
 
 def _acronym(word: str) -> bool:
-    letters = re.sub(r"[^A-Za-z]", "", re.sub(r"[’']s$", "", word))
+    letters = re.sub(r"[^A-Za-z]", "", without_possessive(word))
     return len(letters) >= 2 and letters.isupper() and "." not in word
