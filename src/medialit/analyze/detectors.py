@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from medialit.analyze.report import Attribution, Hedge, NumberFinding, Quote, RuleRef, Span
 from medialit.analyze.rules import CompiledPattern, LexiconGroup, RuleSet, SourceWords
@@ -70,11 +70,18 @@ def _mid_sentence_capital(text: str, start: int, entry_lower: bool) -> bool:
 
 
 def _entry_for(group: LexiconGroup, matched: str) -> str:
-    norm = " ".join(matched.lower().split())
-    for entry in group.entries:
-        if entry.lower() == norm:
-            return entry
-    return matched
+    """The group's entry the matched words stand for, as the rule file writes it."""
+    return _entries_by_form(tuple(group.entries)).get(" ".join(matched.lower().split()), matched)
+
+
+@lru_cache(maxsize=512)
+def _entries_by_form(entries: tuple[str, ...]) -> dict[str, str]:
+    """Each entry by its lower-case form (the first one written wins). Why a table: a
+    group holds dozens of entries, and every cue in every sentence asks for one."""
+    table: dict[str, str] = {}
+    for entry in entries:
+        table.setdefault(entry.lower(), entry)
+    return table
 
 
 # ---------------------------------------------------------------- hedges
@@ -173,10 +180,14 @@ class PatternScan:
     ) -> list[tuple[int, int]]:
         """Runs of consecutive sentences that may hold a number, as (start, end) of text."""
         hinted: set[int] = set()
-        for m in self.rules.number_hint.finditer(text):
+        hint, at = self.rules.number_hint, 0
+        while (m := hint.search(text, at)) is not None:
             i = bisect_right(self.starts, m.start()) - 1
             if i >= 0 and m.end() <= self.ends[i]:
                 hinted.add(i)
+                at = self.ends[i]  # one hint is enough: on to the next sentence
+            else:
+                at = max(m.end(), m.start() + 1)
         regions: list[tuple[int, int]] = []
         for i, (a, b) in enumerate(spans):
             if i not in hinted:

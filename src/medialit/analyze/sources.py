@@ -163,7 +163,8 @@ def classify(phrase: str, after: str, at_sentence_start: bool, words: SourceWord
     window = " ".join(f"{phrase} {after[:80]}".lower().split())
     # a phrase ("on condition of anonymity") may follow the source; a lone adjective
     # ("anonymous") must stand in it: "the complaint, Jubair ... kept himself anonymous"
-    if any(m in (window if " " in m else own) for m in sets["anonymous"]):
+    phrases, single = words.anonymous_markers
+    if (phrases and phrases.search(window)) or (single and single.search(own)):
         return "anonymous"
     partitive = _PARTITIVE.match(phrase)
     if partitive and partitive.group(1).lower() in PARTITIVES:
