@@ -570,3 +570,52 @@ def test_a_one_word_name_the_article_never_writes_in_full_is_a_body(rules):
 )  # fmt: skip
 def test_how_a_source_spoke_after_the_one_it_spoke_to(one, text, expected):
     assert kinds(one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a document noun before the verb is the subject's head, not a second verb
+        ("The police report states that the car was stolen.", [("The police report", "document")]),
+        ("The agency's report warned of shortages.", [("The agency's report", "document")]),
+        ("The Pentagon report says China is expanding.", [("The Pentagon report", "document")]),
+        # a subject, a part set off by commas, then a verb that is also a plural noun
+        (
+            "The letter, signed by 40 senators, urges the council to act.",
+            [("The letter", "document")],
+        ),
+        (
+            "The memo, sent last week, says the office will close.",
+            [("The memo", "document")],
+        ),
+        (
+            "Witnesses, some of them in tears, say the bus never stopped.",
+            [("Witnesses", "described")],
+        ),
+        # a document with no determiner, and one the participle "published" describes
+        (
+            "Research published last year showed that the drug reduced strokes.",
+            [("Research", "document")],
+        ),
+        ("The data reveal that rural clinics are closing.", [("The data", "document")]),
+        ("The petition argues that the rule harms small farms.", [("The petition", "document")]),
+        ("The findings suggest that the virus spreads in winter.", [("The findings", "document")]),
+        (
+            "The fact sheet explains that veterans can apply online.",
+            [("The fact sheet", "document")],
+        ),
+        ("The warrant says agents seized three phones.", [("The warrant", "document")]),
+        # "Guard members from 19 different states" still never report
+        ("About 3,000 Guard members from 19 different states arrived on Monday.", []),
+        ("Prices fell sharply, citing weak demand.", []),
+    ],
+)
+def test_documents_before_their_verb_and_parts_set_off_by_commas(one, text, expected):
+    assert kinds(one(text)) == expected
+
+
+@pytest.mark.parametrize("verb", ["reaffirmed", "affirms", "observe", "denounce", "reveal"])
+def test_more_verb_forms(one, verb):
+    assert kinds(one(f"The ministers {verb} that the border stays open.")) == [
+        ("The ministers", "described")
+    ]

@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 from medialit.analyze.report import Attribution, Hedge, NumberFinding, Quote, RuleRef, Span
 from medialit.analyze.rules import CompiledPattern, LexiconGroup, RuleSet, SourceWords
 from medialit.analyze.sources import (
+    PARTITIVES,
     TITLE_IN,
     Kind,
     classify,
@@ -780,7 +781,7 @@ def _subject_before(
     while len(tokens) > 1 and tokens[-1].group().lower() in WEEKDAYS:
         tokens.pop()  # "Afghanistan’s Taliban Thursday called on"
     if (
-        len(tokens) > 2
+        len(tokens) > 1
         and tokens[-1].group().islower()
         and tokens[-1].group().endswith("ed")
         and tokens[-2].group().lower()
@@ -997,6 +998,7 @@ def _inserted(part: str, roles: frozenset[str]) -> bool:
         or first in roles
         or (split[0].islower() and len(split) > 1 and split[1].lower() in roles)  # "senior adviser"
         or first.isdigit()  # an age: "Doe, 45, said"
+        or (first in PARTITIVES and len(split) > 2 and split[1] == "of")  # "some of them"
         or (first.endswith(("ed", "ing")) and split[0][:1].islower())
         or first in IRREGULAR_PARTICIPLES  # "The opinion, written by Justice Kagan, said"
     )
@@ -1287,7 +1289,15 @@ def _in_verb_position(text: str, start: int, cue: str, form: str, rules: RuleSet
         return False
     phrase = text[subject[0] : subject[1]]
     words = core(phrase)
-    return " of " in phrase and bool(words) and plain_word(head_of(words)) in sets["documents"]
+    if not words:
+        return False
+    head = plain_word(head_of(words))
+    set_off = text[subject[1] : start].lstrip().startswith(",")
+    if head in sets["documents"]:
+        # a document linked by "of" speaks ("A transcript of the call shows"), and so does
+        # a subject before a part set off by commas ("The letter, signed by senators, says")
+        return " of " in phrase or set_off
+    return set_off and (head in sets["roles"] or head in sets["anonymous_heads"])
 
 
 # "Kim: “This is the moment.”": a name and a colon before a quotation attribute it
@@ -1498,11 +1508,19 @@ def find_attributions(
     out: list[Attribution] = []
     pending_participles: list[int] = []
     ignore: list[tuple[int, int]] | None = None
-    for cand in non_overlapping(cands):
+    chosen = non_overlapping(cands)
+    documents = rules.source_words.sets["documents"]
+    for at, cand in enumerate(chosen):
         group = cand.payload
         if any(a.source and a.source.start <= offset + cand.start < a.source.end for a in out):
             continue  # "according to a study published ...": part of a source already found
         cue_text = text[cand.start : cand.end]
+        if (
+            cue_text.lower() in documents
+            and at + 1 < len(chosen)
+            and text[cand.end : chosen[at + 1].start].isspace()
+        ):
+            continue  # "The police report states": a noun before the verb, not a verb
         if not _in_verb_position(text, cand.start, cue_text, group.form, rules):
             continue
         if cue_text.endswith("ed") and _REDUCED_RELATIVE.match(text, cand.end):
@@ -1698,13 +1716,20 @@ _NOUN_PHRASE_BEFORE = re.compile(
 )
 
 
+# the sentence's opening words, with no determiner: "Research published last year showed"
+_OPENING_PHRASE = re.compile(r"[\s\"“‘(]*((?:[\w.’'-]+\s+){0,3}?[\w.’'-]+),?\s*$")
+
+
 def _document_before(text: str, cue_start: int, rules: RuleSet) -> tuple[int, int] | None:
     """A document right before the participle: "a statement saying", "a complaint charging
     him with fraud"; the document says what follows."""
-    m = _NOUN_PHRASE_BEFORE.search(text, 0, cue_start)
+    m = _NOUN_PHRASE_BEFORE.search(text, 0, cue_start) or _OPENING_PHRASE.match(
+        text, 0, cue_start
+    )
     if m is None:
         return None
-    if identify(m.group(1), rules, text[m.end(1) :])[1] != "document":
+    opening = m.start(1) <= _LEADING_PUNCT.match(text).end()
+    if identify(m.group(1), rules, text[m.end(1) :], opening)[1] != "document":
         return None
     return _trimmed(text, m.span(1))
 
