@@ -619,3 +619,26 @@ def test_more_verb_forms(one, verb):
     assert kinds(one(f"The ministers {verb} that the border stays open.")) == [
         ("The ministers", "described")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Hegseth expressed his gratitude to the crews.", [("Hegseth", "person")]),
+        ("The minister expressed optimism about talks.", [("The minister", "described")]),
+        ("Osei highlighted that the program had saved lives.", [("Osei", "person")]),
+        ("Osei shared that the program had saved lives.", [("Osei", "person")]),
+        # an adjective in -ing after "were" is no participle of saying
+        (
+            "Dr. Jane Smith, a researcher, said the results were promising.",
+            [("Dr. Jane Smith", "person")],
+        ),
+        # a name and where the person works, set off by commas
+        (
+            "Another analyst, John Roe of the Brookings Institution, told VOA the risk was low.",
+            [("John Roe", "person")],
+        ),
+    ],
+)
+def test_stances_and_a_name_with_its_workplace(one, text, expected):
+    assert kinds(one(text)) == expected

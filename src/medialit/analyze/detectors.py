@@ -473,6 +473,8 @@ AUXILIARIES = {
 }
 FINITE = {"has", "have", "had", "is", "are", "was", "were"}
 NEGATIONS = {"not", "never", "cannot"}
+# words of degree before an adjective in -ing: "a very promising start"
+_DEGREE = {"very", "most", "more", "less", "least", "highly", "so", "too", "quite", "rather"}
 BE_FORMS = {"is", "are", "was", "were", "been", "being", "be", "’s", "'s"}
 LEADING_TIME = {
     "on",
@@ -725,6 +727,10 @@ def _words(text: str) -> list[re.Match[str]]:
 
 _RELATIVE = {"who", "which", "that"}
 _NAME = re.compile(r"^(?:[A-Z][\w’'.&-]*\s*){1,5}$")
+# a name and where the person works: "John Roe of the Brookings Institution"
+_NAME_AND_AFFILIATION = re.compile(
+    r"((?:[A-Z][\w’'.&-]*\s+){1,4}?[A-Z][\w’'.&-]*)\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z]"
+)
 
 
 _WORDLIKE = re.compile(r"[^\W_]")
@@ -937,6 +943,11 @@ def _appositive(left: str, words: SourceWords | None = None) -> tuple[int, int] 
         if _NAME.match(last) and not _inserted(last, roles):
             start = body.index(last, cut + 1)
             return start, start + len(last)
+        affiliated = _NAME_AND_AFFILIATION.match(last)
+        if affiliated and not _inserted(last, roles):
+            # "Another analyst, John Roe of the Brookings Institution, told": the name
+            start = body.index(last, cut + 1)
+            return start, start + affiliated.end(1)
         if not _inserted(last, roles):
             return None
         before = _subject_before(body, cut, words)
@@ -1566,8 +1577,8 @@ def find_attributions(
                 form = "participle"  # "..., which first reported the talks": same source
                 pending_participles.append(len(out))
             elif before is None:
-                if group.id == "legal-action":
-                    continue  # "sanctioned some generals": the object, never the source
+                if group.id == "legal-action" or cue_text.lower() in {"told", "tells", "tell"}:
+                    continue  # "sanctioned some generals", "told VOA": the object, not the source
                 source = _phrase_after(text, cand.end)
                 if source is not None and text[source[0] : source[1]].lower().startswith("that "):
                     continue  # "reported that Iran plans": the report's content, not a source
@@ -1605,6 +1616,9 @@ def find_attributions(
                 ):
                     continue  # nobody, or a source that already speaks in the sentence
         elif form == "participle":
+            word = _WORD_BEFORE.search(text, 0, cand.start)
+            if word is not None and word.group(1).lower() in BE_FORMS | _DEGREE:
+                continue  # "the results were promising": an adjective, not a participle
             pending_participles.append(len(out))
         spans: list[tuple[int, int] | None] = [source]
         if source is not None and form in ("verb", "verb_that"):
