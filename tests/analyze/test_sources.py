@@ -642,3 +642,21 @@ def test_more_verb_forms(one, verb):
 )
 def test_stances_and_a_name_with_its_workplace(one, text, expected):
     assert kinds(one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "According to court records and statements made in court, Doe owned two clinics.",
+            [("statements", "document"), ("court records", "document")],
+        ),
+        (
+            "According to police and witnesses, the car was speeding.",
+            [("witnesses", "described"), ("police", "described")],
+        ),
+        ("According to the agency, prices rose and exports fell.", [("the agency", "described")]),
+    ],
+)
+def test_according_to_two_sources(one, text, expected):
+    assert kinds(one(text)) == expected

@@ -1018,6 +1018,8 @@ def _inserted(part: str, roles: frozenset[str]) -> bool:
 # verbs of saying whose form shows a plural subject ("Hegseth, Caine laud", "A, B say")
 _BASE_FORMS = {"say", "laud", "warn", "urge", "vow", "deny", "claim", "call", "praise", "reject",
                "accuse", "condemn", "pledge", "tell", "insist", "argue", "announce", "agree"}
+_LAST_WORD = re.compile(r"\s+(\w+)$")
+_AND_NEXT = re.compile(r",?\s+and\s+(?=\w)")
 _AND_BEFORE = re.compile(r"(?:,?\s+and|\s*&)\s*$", re.IGNORECASE)
 _COMMA_BEFORE = re.compile(r",\s*$")
 
@@ -1615,6 +1617,24 @@ def find_attributions(
                     a.source is not None and a.source.start == offset + source[0] for a in out
                 ):
                     continue  # nobody, or a source that already speaks in the sentence
+            if cue_text.lower() == "according to":
+                # "according to court documents and evidence presented at trial": both
+                also = _AND_NEXT.match(text, source[1])
+                second = _phrase_after(
+                    text, also.end(), nouns=sets["documents"] | sets["roles"],
+                    organisations=sets["organisations"],
+                ) if also else None
+                if second is not None:
+                    cut = _LAST_WORD.search(text, second[0], second[1])
+                    last = cut.group(1) if cut else ""
+                    if last.islower() and (last.endswith("ed") or last in IRREGULAR_PARTICIPLES):
+                        second = (second[0], cut.start())  # "statements made in court"
+                if second is not None and _can_speak(
+                    text[second[0] : second[1]], rules.source_words
+                ):
+                    out.append(
+                        _attribution(text, offset, second, cue, why, form, rules, quotes, state)
+                    )
         elif form == "participle":
             word = _WORD_BEFORE.search(text, 0, cand.start)
             if word is not None and word.group(1).lower() in BE_FORMS | _DEGREE:
