@@ -660,3 +660,21 @@ def test_stances_and_a_name_with_its_workplace(one, text, expected):
 )
 def test_according_to_two_sources(one, text, expected):
     assert kinds(one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Rep. Ana Reyes, D-Wash., the panel's ranking member, questioned the plan.",
+            [("Rep. Ana Reyes", "person")],
+        ),
+        ("Officials estimate the first phase will cost $25 billion.", [("Officials", "described")]),
+        # a reporting word right after a possessive is a noun
+        ("The agency's estimate of the cost was $25 billion.", []),
+        ("Smith's claim drew a sharp reply.", []),
+        ("It's said that the bridge is unsafe.", [(None, None)]),
+    ],
+)
+def test_a_lawmaker_s_party_and_nouns_after_a_possessive(one, text, expected):
+    assert kinds(one(text)) == expected

@@ -958,7 +958,10 @@ def _appositive(left: str, words: SourceWords | None = None) -> tuple[int, int] 
                 _inserted(body[before[0] : before[1]], roles)
                 or not _capitalised_head(body[before[0] : before[1]])
             )
-            and not _NAME.match(body[before[0] : before[1]])
+            and (
+                not _NAME.match(body[before[0] : before[1]])
+                or _PARTY_STATE.fullmatch(body[before[0] : before[1]].strip())
+            )
         ):
             body = body[:cut]  # "Lezhnev, adviser at The Sentry, a Washington NGO, who ..."
             continue
@@ -986,6 +989,9 @@ def _capitalised_head(phrase: str) -> bool:
     return bool(words) and head_of(words)[:1].isupper()
 
 
+# a party and a state after a lawmaker's name: "D-Wash."
+_PARTY_STATE = re.compile(r"[DRI]-[A-Z][\w.]*")
+
 IRREGULAR_PARTICIPLES = {
     "written", "given", "taken", "shown", "known", "seen", "held", "made", "led", "brought",
     "built", "sent", "drawn", "done", "chosen", "driven", "spoken", "begun", "won", "paid",
@@ -1002,7 +1008,7 @@ def _inserted(part: str, roles: frozenset[str]) -> bool:
     first = split[0].lower()
     if first == "or" and len(split) > 1 and split[1][:1].isupper():
         return True  # an alias: "The Norwegian Refugee Council, or NRC, said"
-    if len(split) == 1 and re.fullmatch(r"[DRI]-[A-Z][\w.]*", part.strip()):
+    if len(split) == 1 and _PARTY_STATE.fullmatch(part.strip()):
         return True  # a party and a state: "Sen. Ana Reyes, D-Calif., said"
     return (
         first in APPOSITION_STARTS | INSERTION_STARTS | {"who", "which", "whose", "of"}
@@ -1278,6 +1284,9 @@ def _in_verb_position(text: str, start: int, cue: str, form: str, rules: RuleSet
         return True
     if cue[:1].isupper() and start > _LEADING_PUNCT.match(text).end() and not _title_case(text):
         return False
+    owner = _POSSESSIVE_BEFORE.search(text, 0, start)
+    if owner is not None and owner.group(1).lower() not in _CONTRACTED:
+        return False  # "the agency's estimate", "Smith's claim": a noun after its owner
     if cue.lower() not in rules.source_words.sets["noun_verbs"]:
         return True
     if not cue.lower().endswith("s") and _SINGULAR_BEFORE.search(text, 0, start):
@@ -1312,6 +1321,10 @@ def _in_verb_position(text: str, start: int, cue: str, form: str, rules: RuleSet
         return " of " in phrase or set_off
     return set_off and (head in sets["roles"] or head in sets["anonymous_heads"])
 
+
+# a possessive right before the cue; "it's", "that's" are "it is", "that is"
+_POSSESSIVE_BEFORE = re.compile(r"\b(\w+)[’']s\s+$")
+_CONTRACTED = {"it", "he", "she", "that", "there", "what", "who", "here", "where", "let"}
 
 # "Kim: “This is the moment.”": a name and a colon before a quotation attribute it
 _COLON_QUOTE = re.compile(
