@@ -57,9 +57,18 @@ def _headline(line: Line) -> bool:
     return (
         len(words) >= 4
         and line.text[:1].isupper()
-        and len(_LOWER_WORD.findall(line.text)) >= 2
+        and (len(_LOWER_WORD.findall(line.text)) >= 2 or _TITLE_SAYS.search(line.text) is not None)
         and not _NOT_HEADLINE.search(line.text)
     )
+
+
+# a headline in title case whose verb is one of saying: "Rubio Says U.S. Will Not Back Down"
+_TITLE_SAYS = re.compile(
+    r"(?<=\w\s)(?:Says|Say|Tells|Tell|Warns|Warn|Urges|Urge|Announces|Announce|Calls|Vows|"
+    r"Vow|Pledges|Claims|Denies|Deny|Rejects|Accuses|Praises|Lauds|Laud|Stresses|Highlights|"
+    r"Reports|Finds|Find|Shows|Show|Confirms|Confirm|Predicts|Insists|Argues|Cautions|Touts|"
+    r"Reaffirms|Reiterates|Condemns|Condemn|Sues|Sue|Testifies|Estimates)\b"
+)
 
 
 def _introduction(line: Line) -> bool:
