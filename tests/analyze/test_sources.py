@@ -678,3 +678,16 @@ def test_according_to_two_sources(one, text, expected):
 )
 def test_a_lawmaker_s_party_and_nouns_after_a_possessive(one, text, expected):
     assert kinds(one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("QUESTION: Can you say whether the talks will resume?", []),
+        ("Did officials confirm the strike?", []),
+        ("Has the agency said when the road will reopen?", []),
+        ("Will Smith said the film was done.", [("Will Smith", "person")]),
+    ],
+)
+def test_a_question_attributes_nothing(one, text, expected):
+    assert kinds(one(text)) == expected

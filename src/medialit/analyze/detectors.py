@@ -472,6 +472,9 @@ AUXILIARIES = {
     "each",
 }
 FINITE = {"has", "have", "had", "is", "are", "was", "were"}
+# words that open a question before its subject: "Can you say", "Did officials confirm"
+_QUESTION_OPENERS = FINITE | {"can", "could", "will", "would", "did", "does", "do", "should",
+                              "shall", "may", "might"}
 NEGATIONS = {"not", "never", "cannot"}
 # words of degree before an adjective in -ing: "a very promising start"
 _DEGREE = {"very", "most", "more", "less", "least", "highly", "so", "too", "quite", "rather"}
@@ -784,6 +787,12 @@ def _subject_before(
         if tokens[i].group() in SPEECH_WITHOUT_THAT:
             tokens = tokens[i + 1 :]  # "the ministry said Kabir expressed hope": Kabir
             break
+    if (
+        len(tokens) > 1
+        and tokens[0].group().lower() in _QUESTION_OPENERS
+        and (tokens[1].group().islower() or tokens[1].group().lower() in PRONOUNS)
+    ):
+        return "reject"  # "Can you say whether ...": a question asks, it attributes nothing
     while len(tokens) > 1 and tokens[-1].group().lower() in WEEKDAYS:
         tokens.pop()  # "Afghanistan’s Taliban Thursday called on"
     if (
