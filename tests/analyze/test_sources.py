@@ -691,3 +691,15 @@ def test_a_lawmaker_s_party_and_nouns_after_a_possessive(one, text, expected):
 )
 def test_a_question_attributes_nothing(one, text, expected):
     assert kinds(one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The committee called Ines Costa to testify.", []),
+        ("The chair called the meeting to order.", []),
+        ("Costa called for calm.", [("Costa", "person")]),
+    ],
+)
+def test_a_summons_is_no_statement(one, text, expected):
+    assert kinds(one(text)) == expected
