@@ -703,3 +703,24 @@ def test_a_question_attributes_nothing(one, text, expected):
 )
 def test_a_summons_is_no_statement(one, text, expected):
     assert kinds(one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Ana Reyes, senior policy adviser at The Harbour Trust, a Lisbon charity, who works "
+            "on ports and shipping, cited two reports showing that fees rose.",
+            [("Ana Reyes", "person"), ("two reports", "document")],
+        ),
+        ("The minister cited security concerns.", [("The minister", "described")]),
+        (
+            "Costa cited a 2023 study by the agency that found rents rose.",
+            [("Costa", "person"), ("a 2023 study", "document")],
+        ),
+    ],
+)
+def test_a_role_set_off_by_commas_and_a_cited_document(one, text, expected):
+    """A role phrase ('senior policy adviser at X') stands between a name and its verb; a
+    document the speaker cites is a source too, a reason cited is not."""
+    assert kinds(one(text)) == expected

@@ -1023,11 +1023,17 @@ def _inserted(part: str, roles: frozenset[str]) -> bool:
         first in APPOSITION_STARTS | INSERTION_STARTS | {"who", "which", "whose", "of"}
         or first in roles
         or (split[0].islower() and len(split) > 1 and split[1].lower() in roles)  # "senior adviser"
+        or (split[0].islower() and _role_head(part, roles))  # "senior policy adviser at X"
         or first.isdigit()  # an age: "Doe, 45, said"
         or (first in PARTITIVES and len(split) > 2 and split[1] == "of")  # "some of them"
         or (first.endswith(("ed", "ing")) and split[0][:1].islower())
         or first in IRREGULAR_PARTICIPLES  # "The opinion, written by Justice Kagan, said"
     )
+
+
+def _role_head(part: str, roles: frozenset[str]) -> bool:
+    words = core(part)
+    return bool(words) and plain_word(head_of(words)) in roles
 
 
 # verbs of saying whose form shows a plural subject ("Hegseth, Caine laud", "A, B say")
@@ -1669,6 +1675,8 @@ def find_attributions(
             )
             conjuncts = _conjuncts(text, source, rules.source_words, plural)
             spans = [*reversed(conjuncts), source]
+            if cue_text.lower() in {"cited", "cites", "cite"}:
+                spans += _cited_document(text, cand.end, rules)
         for span in spans:
             out.append(_attribution(text, offset, span, cue, why, form, rules, quotes, state))
     colon = _COLON_QUOTE.match(text)
@@ -1774,6 +1782,34 @@ _NOUN_PHRASE_BEFORE = re.compile(
 
 # the sentence's opening words, with no determiner: "Research published last year showed"
 _OPENING_PHRASE = re.compile(r"[\s\"“‘(]*((?:[\w.’'-]+\s+){0,3}?[\w.’'-]+),?\s*$")
+
+
+def _cited_document(text: str, cue_end: int, rules: RuleSet) -> list[tuple[int, int]]:
+    """A document the speaker cites is a source too: "He cited numerous reports showing
+    that ..." (both speak); "He cited security concerns" cites no document."""
+    sets = rules.source_words.sets
+    found = _phrase_after(
+        text, cue_end, max_words=10, nouns=sets["documents"], organisations=sets["organisations"]
+    )
+    if found is None:
+        return []
+    found = _trimmed(text, found)
+    participle = _LAST_WORD.search(text, found[0], found[1])
+    if participle and participle.group(1).islower() and participle.group(1).endswith("ing"):
+        found = (found[0], participle.start())  # "two reports showing that ..."
+    if not _CITED_CONTENT.match(text, found[1]):
+        return []  # "cited two reports on the camps": no finding of theirs is given
+    if identify(text[found[0] : found[1]], rules, text[found[1] :])[1] != "document":
+        return []
+    return [found]
+
+
+# what a cited document is said to show: "cited reports showing that ...", "... that found"
+_CITED_CONTENT = re.compile(
+    r"[^.;:!?]{0,80}?\b(?:showing|saying|finding|found|that|indicating|suggesting|stating|"
+    r"concluding|which\s+(?:found|showed|said))\b",
+    re.IGNORECASE,
+)
 
 
 def _document_before(text: str, cue_start: int, rules: RuleSet) -> tuple[int, int] | None:
