@@ -50,6 +50,9 @@ def _ref(kind: str, group: LexiconGroup | object, entry: str, explain: str, file
 
 
 def _ignore_spans(rules: RuleSet, category: str, text: str) -> list[tuple[int, int]]:
+    prefilter = rules.ignore_prefilter.get(category)
+    if prefilter is not None and prefilter.search(text) is None:
+        return []
     return [
         (m.start(), m.end())
         for regex in rules.ignore_by_category.get(category, ())
