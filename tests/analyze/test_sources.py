@@ -724,3 +724,21 @@ def test_a_role_set_off_by_commas_and_a_cited_document(one, text, expected):
     """A role phrase ('senior policy adviser at X') stands between a name and its verb; a
     document the speaker cites is a source too, a reason cited is not."""
     assert kinds(one(text)) == expected
+
+
+def test_one_of_them_and_the_official_last_spoken_of(rules):
+    """'One of them' is one of the group spoken of last, of its kind; 'the official' is
+    the official last spoken of, anonymous only if the text said it would not name that one."""
+    report = analyze_text(
+        "Two officials, speaking on condition of anonymity, said the depot was hit. "
+        "One of them said more strikes were possible. "
+        "A senior ministry official told reporters the talks would go on. "
+        "The official said the ministry remained committed.",
+        rules,
+    )
+    assert [kinds(s) for s in report.sentences] == [
+        [("Two officials", "anonymous")],
+        [("One of them", "anonymous")],
+        [("A senior ministry official", "described")],
+        [("The official", "described")],
+    ]

@@ -647,10 +647,13 @@ class AttributionState:
         if kind is not None:
             self.last_of[kind] = name
             self.seen.append(kind)
-        if kind == "anonymous":
-            head = _head_noun(name)
-            if head:
-                self.unnamed_heads.add(head)
+        head = _head_noun(name)
+        if kind == "anonymous" and head:
+            self.unnamed_heads.add(head)
+        elif kind == "described" and head:
+            # "A senior official told reporters ... The official said": the official last
+            # spoken of is this one, whom the text did not say it would not name
+            self.unnamed_heads.discard(head)
 
     def still_unnamed(self, phrase: str, kind: Kind | None) -> bool:
         """'the officials' after 'officials who spoke on condition of anonymity': the same
@@ -1490,6 +1493,13 @@ def _said_of_source(text: str, source: tuple[int, int], cue: Span, offset: int) 
     return text[source[1] : cue_start] + " " + (how.group() if how else "")
 
 
+# a part of a group a pronoun stands for: "One of them", "two of those"
+_PART_OF_THEM = re.compile(
+    rf"(?:{'|'.join(sorted(PARTITIVES))}|another|either|neither)\s+of\s+(?:them|those|these)",
+    re.IGNORECASE,
+)
+
+
 def _attribution(
     text: str,
     offset: int,
@@ -1514,6 +1524,10 @@ def _attribution(
         about = _said_of_source(text, source, cue, offset)
         identified, kind = identify(s_text, rules, about, opening)
         kind = one_word_kind(s_text, kind, state.surnames)
+        if _PART_OF_THEM.fullmatch(s_text.strip()):
+            # "One of them said": one of the group the text spoke of last, of its kind
+            kind = state.antecedent("they")[1] or kind
+            identified = IDENTIFIED[kind] if kind else identified
         if state.still_unnamed(s_text, kind):
             kind = "anonymous"
             identified = IDENTIFIED[kind]
