@@ -742,3 +742,18 @@ def test_one_of_them_and_the_official_last_spoken_of(rules):
         [("A senior ministry official", "described")],
         [("The official", "described")],
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The port opened a new terminal, a facility officials say will halve delays.",
+            [("officials", "described")],
+        ),
+        ("It has a border force experts say is stretched thin.", [("experts", "described")]),
+        ("A defense official said the clinic was closed.", [("A defense official", "described")]),
+    ],
+)
+def test_a_plural_speaker_after_a_singular_noun_opens_its_own_clause(one, text, expected):
+    assert kinds(one(text)) == expected

@@ -799,6 +799,12 @@ def _subject_before(
         and (tokens[1].group().islower() or tokens[1].group().lower() in PRONOUNS)
     ):
         return "reject"  # "Can you say whether ...": a question asks, it attributes nothing
+    opener = next(
+        (k for k in range(len(tokens) - 3, -1, -1) if tokens[k].group().lower() in _ONE), None
+    )
+    if opener is not None and _plural_after_singular(tokens[opener:], words):
+        # "a move analysts say could backfire": the speakers are the analysts
+        return boundary + tokens[-1].start(), boundary + tokens[-1].end()
     while len(tokens) > 1 and tokens[-1].group().lower() in WEEKDAYS:
         tokens.pop()  # "Afghanistan’s Taliban Thursday called on"
     if (
@@ -871,7 +877,29 @@ def _subject_before(
         return "reject"  # "Journalists ... document alleged crimes": a verb, not a source
     if len(tokens) > 1 and tokens[-1].group().lower() in PRONOUNS - {"it", "you"}:
         tokens = tokens[-1:]  # "a difference they described as ...": the speaker is "they"
+
     return boundary + tokens[0].start(), boundary + tokens[-1].end()
+
+
+_ONE = {"a", "an", "this", "that", "each", "every", "another", "one"}
+
+
+def _plural_after_singular(tokens: list[re.Match[str]], words: SourceWords | None) -> bool:
+    """'a facility officials say', 'a claim experts say': "a" cannot go with a plural, so
+    the plural role noun opens a clause of its own and is the subject."""
+    if words is None or len(tokens) < 3 or tokens[0].group().lower() not in _ONE:
+        return False
+    last, before = tokens[-1].group(), tokens[-2].group()
+    sets = words.sets
+    return (
+        last.islower()
+        and last.endswith("s")
+        and (last in sets["roles"] or last in sets["anonymous_heads"])
+        and before.islower()
+        and before not in NP_STOP
+        and before not in sets["roles"]
+        and not before.endswith("s")
+    )
 
 
 # nouns that end like adverbs: "The family said" has a subject
