@@ -377,6 +377,27 @@ def test_a_quoted_statement_is_left_to_the_quotation_rules(rules):
     assert last.text.startswith("Fees") and not last.attributions
 
 
+def test_a_quoted_statement_runs_over_its_paragraphs_to_its_closing_mark(rules):
+    """Releases often open a statement's quotation once and close it paragraphs later; every
+    sentence up to the closing mark is the author's, and the narrative after it is not."""
+    text = (
+        "Secretary of Transport Ines Costa released the following statement on the survey of "
+        "the harbour, often called the Port Census, for 2025:\n\n"
+        "“The survey confirms a worrying trend. Fees rose again.\n\n"
+        "The lesson is clear. We must act.”\n\n"
+        "The board will meet on Friday to discuss the survey.\n"
+    )
+    report = analyze_text(text, rules)
+    statement = [s for s in report.sentences if s.text[:4] in {"“The", "Fees", "The ", "We m"}]
+    assert [s.text for s in statement][-1] == "The board will meet on Friday to discuss the survey."
+    for sentence in statement[:-1]:
+        # the author's; a source the author quotes stays marked as inside the quotation
+        assert [(a.refers_to, a.kind) for a in sentence.attributions if not a.in_quote] == [
+            ("Secretary of Transport Ines Costa", "person")
+        ], sentence.text
+    assert not statement[-1].attributions
+
+
 def test_a_quotation_signed_with_a_name_is_that_person_s(rules):
     text = (
         "The drill ends on Friday.\n\n"

@@ -142,6 +142,10 @@ def _opens_quote(text: str) -> bool:
     return text.lstrip()[:1] in '“"«‘'
 
 
+def _closes_quote(text: str) -> bool:
+    return text.rstrip()[-1:] in '”"»’'
+
+
 def _carry_quote_sources(
     sentences: list[Sentence], paragraph_of: list[int], text: str, rules: RuleSet
 ) -> None:
@@ -255,8 +259,7 @@ def _statement_bodies(sentences: list[Sentence], text: str, rules: RuleSet) -> N
         following = _FOLLOWING_FROM.match(sentence.text)
         if not following and not _STATEMENT_FOLLOWS.search(sentence.text):
             continue
-        if i + 1 < len(sentences) and _opens_quote(sentences[i + 1].text):
-            return
+        quoted = i + 1 < len(sentences) and _opens_quote(sentences[i + 1].text)
         span = (
             following.span("source") if following else detectors.opening_name(sentence.text, rules)
         )
@@ -273,15 +276,22 @@ def _statement_bodies(sentences: list[Sentence], text: str, rules: RuleSet) -> N
             if kind is None:
                 return
         start, end = sentence.start + span[0], sentence.start + span[1]
-        for later in sentences[i + 1 :]:
+        for j, later in enumerate(sentences[i + 1 :], start=i + 1):
             if later.text.rstrip().endswith(":"):
                 return
-            if later.attributions:
-                continue
-            later.attributions.append(
+            if not all(a.form == "inherited" or a.in_quote for a in later.attributions):
+                continue  # a sentence naming its own source
+            # the author's, beside any source the author quotes ("The survey confirms ...")
+            later.attributions = [a for a in later.attributions if a.in_quote] + [
                 _named(text[start:end], start, end, detectors.STATEMENT_RULE, kind or "person")
-            )
+            ]
             later.unattributed = False
+            # a statement in quotation marks ends where they close, unless the next
+            # paragraph opens them again; one printed plain runs to the end
+            if quoted and _closes_quote(later.text) and not (
+                j + 1 < len(sentences) and _opens_quote(sentences[j + 1].text)
+            ):
+                return
         return
 
 

@@ -1388,7 +1388,9 @@ COLON_RULE = RuleRef(
 )
 
 
-_OPENING_NAME = re.compile(r"^[\s\"“]*((?:[A-Z][\w’'.-]*\s+){1,5}[A-Z][\w’'-]*)(?=[\s,])")
+_OPENING_NAME = re.compile(
+    r"^[\s\"“]*((?:[A-Z][\w’'.-]*\s+(?:(?:of|for|the|and)\s+(?=[A-Z]))*){1,6}[A-Z][\w’'-]*)(?=[\s,])"
+)
 # words that open questions and other sentences without a name
 _NOT_NAMES = {
     "does", "did", "do", "is", "are", "was", "were", "will", "would", "can", "could",
