@@ -778,3 +778,28 @@ def test_one_of_them_and_the_official_last_spoken_of(rules):
 )
 def test_a_plural_speaker_after_a_singular_noun_opens_its_own_clause(one, text, expected):
     assert kinds(one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a verb joined by "and" shares the sentence's subject, and never takes one after it
+        ("Costa met the mayor on Monday and said the port would reopen.", [("Costa", "person")]),
+        ("Officials toured the site and told us it was bad.", [("Officials", "described")]),
+        ("The plan highlights the risk and underscores the importance of ports.", []),
+        # a titled document, whatever body's name it carries
+        (
+            "The Harbour Administration Compliance Review Report found that fees were misused.",
+            [("The Harbour Administration Compliance Review Report", "document")],
+        ),
+        # a participle of finding after a document
+        (
+            "Costa released a report finding that the project was in default.",
+            [("a report", "document")],
+        ),
+        # a name given between commas is not speech
+        ("The new algorithm, called HQC, will serve as a backup.", []),
+    ],
+)
+def test_joined_verbs_titled_documents_and_names_given(one, text, expected):
+    assert kinds(one(text)) == expected

@@ -1653,6 +1653,12 @@ def find_attributions(
             elif before == "relative":
                 form = "participle"  # "..., which first reported the talks": same source
                 pending_participles.append(len(out))
+            elif before is None and _JOINED_BY_AND.search(text, 0, cand.start):
+                # "Costa met the mayor and said ...": the sentence's subject says it; after
+                # "and" a verb never has its speaker after it
+                source = _main_subject(text, cand.start, rules, "and")
+                if source is None:
+                    continue
             elif before is None:
                 if group.id == "legal-action" or cue_text.lower() in {"told", "tells", "tell"}:
                     continue  # "sanctioned some generals", "told VOA": the object, not the source
@@ -1905,11 +1911,15 @@ _SUBORDINATORS = {
 }  # fmt: skip
 
 
-def _main_subject(text: str, cue_start: int, rules: RuleSet) -> tuple[int, int] | None:
-    """The subject of the clause before ", citing ...": the words from the sentence's start
-    (after a dateline or an opening phrase of time) up to its first verb, when they can
-    speak ("Pakistan closed the border, citing ...": Pakistan)."""
-    if not text[:cue_start].rstrip().endswith(","):
+def _main_subject(
+    text: str, cue_start: int, rules: RuleSet, joined: str = ","
+) -> tuple[int, int] | None:
+    """The subject of the clause before ", citing ..." (or, with ``joined="and"``, before
+    "and said ..."): the words from the sentence's start (after a dateline or an opening
+    phrase of time) up to its first verb, when they can speak ("Pakistan closed the
+    border, citing ...": Pakistan; "Costa met the mayor and said ...": Costa)."""
+    left = text[:cue_start].rstrip()
+    if not (left.endswith(",") if joined == "," else _JOINED_BY_AND.search(left)):
         return None
     at = _subject_start(text, cue_start)
     tokens = [t for t in _words(text[at:cue_start]) if _WORDLIKE.match(t.group())]
@@ -1918,7 +1928,11 @@ def _main_subject(text: str, cue_start: int, rules: RuleSet) -> tuple[int, int] 
     taken: list[re.Match[str]] = []
     for tok in tokens:
         word = tok.group()
-        if taken and (_MAIN_VERB.match(word) or word.lower() in AUXILIARIES - {"also"}):
+        if taken and (
+            _MAIN_VERB.match(word)
+            or word.lower() in AUXILIARIES - {"also"}
+            or word in _IRREGULAR_PAST
+        ):
             break
         taken.append(tok)
     else:
@@ -1927,11 +1941,33 @@ def _main_subject(text: str, cue_start: int, rules: RuleSet) -> tuple[int, int] 
         return None
     start, end = at + taken[0].start(), at + taken[-1].end()
     phrase = text[start:end]
+    if len(taken) == 1 and _common_plural(phrase, rules.source_words):
+        return None  # "Prices fell, citing ...": a plain noun capitalised to open the sentence
     if not _can_speak(phrase, rules.source_words) and not re.match(
         r"(?:the|a|an)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}$", phrase, re.IGNORECASE
     ):
         return None  # "The airline" may give a reason; "Prices fell, citing" cannot
     return start, end
+
+
+# common past tenses that do not end in -ed: "Costa met the mayor and said"
+_IRREGULAR_PAST = {
+    "met", "went", "spoke", "took", "gave", "made", "saw", "held", "led", "left", "sent",
+    "came", "became", "began", "brought", "built", "kept", "won", "paid", "ran", "stood",
+    "wrote", "flew", "drove", "found", "got", "lost", "put", "set", "sat", "read", "heard",
+    "knew", "thought", "told", "said", "taught", "sought", "fought", "chose", "rose", "fell",
+}  # fmt: skip
+def _common_plural(word: str, words: SourceWords) -> bool:
+    plain = word.lower()
+    return (
+        plain.endswith("s")
+        and not word.isupper()
+        and not any(plain in words.sets[name] for name in ("roles", "groups", "anonymous_heads",
+                                                           "organisations", "documents", "places"))
+    )
+
+
+_JOINED_BY_AND = re.compile(r"[^,]\s+(?:and|but)\s*$", re.IGNORECASE)
 
 
 def _relative_antecedent(text: str, cue_start: int, rules: RuleSet) -> tuple[int, int] | None:

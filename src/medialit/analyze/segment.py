@@ -67,7 +67,8 @@ _TITLE_SAYS = re.compile(
     r"(?<=\w\s)(?:Says|Say|Tells|Tell|Warns|Warn|Urges|Urge|Announces|Announce|Calls|Vows|"
     r"Vow|Pledges|Claims|Denies|Deny|Rejects|Accuses|Praises|Lauds|Laud|Stresses|Highlights|"
     r"Reports|Finds|Find|Shows|Show|Confirms|Confirm|Predicts|Insists|Argues|Cautions|Touts|"
-    r"Reaffirms|Reiterates|Condemns|Condemn|Sues|Sue|Testifies|Estimates)\b"
+    r"Reaffirms|Reiterates|Condemns|Condemn|Sues|Sue|Testifies|Estimates|Celebrates|Hails|"
+    r"Welcomes|Applauds|Commends|Slams|Decries|Questions|Announce|Identifies|Concludes)\b"
 )
 
 

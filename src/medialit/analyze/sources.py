@@ -208,6 +208,10 @@ def classify(phrase: str, after: str, at_sentence_start: bool, words: SourceWord
         return "person"
     if _titled_name(head_words, sets):
         return "person"
+    if plain in NAMED_DOCUMENT_HEADS and not opening_only:
+        # "the FRA Compliance Review Report", "the Annual Energy Outlook": a titled document,
+        # whatever body's name it carries
+        return "document"
     if any(p in sets["organisations"] for p in plains):
         return "organisation"
     if plain in sets["documents"] and not opening_only:
@@ -220,6 +224,14 @@ def classify(phrase: str, after: str, at_sentence_start: bool, words: SourceWord
     if _THE.match(phrase) and not titled and head[:1].isupper():
         return "organisation"  # a person's name takes no "the": "the Federal Reserve"
     return "person"
+
+
+# the last word of a document's title (not of a newspaper's name: "Post", "Record", "Review")
+NAMED_DOCUMENT_HEADS = {
+    "report", "survey", "study", "assessment", "outlook", "estimates", "summary", "index",
+    "census", "strategy", "audit", "analysis", "forecast", "memorandum", "memo", "plan",
+    "statement", "indictment", "complaint", "declaration", "communique", "agreement", "treaty",
+}  # fmt: skip
 
 
 # "Germany’s chancellor": a capitalised place's office, held by one person
