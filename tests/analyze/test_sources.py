@@ -803,3 +803,23 @@ def test_a_plural_speaker_after_a_singular_noun_opens_its_own_clause(one, text, 
 )
 def test_joined_verbs_titled_documents_and_names_given(one, text, expected):
     assert kinds(one(text)) == expected
+
+
+def test_a_long_titled_name_and_a_titled_document_before_a_participle(rules):
+    """A name in a long run of capitals ("Seattle District Commander Col. Kathryn Sanborn")
+    is a person's when its last word later stands alone; a document's long title before
+    "finding that" is what finds it."""
+    text = (
+        "Harbour Corps of Engineers, Lisbon District Commander Col. Ana Mariz gave updates on "
+        "the flood on Monday, during a joint briefing with the port.\n\n"
+        "Discussing the levees, Mariz said the dams held. " + "The river fell. " * 20 + "\n\n"
+        "The minister released the Harbour Administration (HA) Compliance Review Report "
+        "finding that the project was in default.\n"
+    )
+    report = analyze_text(text, rules)
+    said = next(s for s in report.sentences if s.text.startswith("Discussing"))
+    assert kinds(said) == [("Mariz", "person")]
+    released = report.sentences[-1]
+    assert kinds(released) == [
+        ("the Harbour Administration (HA) Compliance Review Report", "document")
+    ]

@@ -683,7 +683,7 @@ class AttributionState:
 
 # two to five capitalised words in a row: a name in full ("Elon Musk", "Gen. Dan Caine",
 # "Xi Jinping"), whose every word may later stand alone for the person
-_CAPITALISED_RUN = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]*\s+(?:[A-Z]\.\s+)?){1,4}[A-Z][\w’'-]*")
+_CAPITALISED_RUN = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]*\s+(?:[A-Z]\.\s+)?){1,7}[A-Z][\w’'-]*")
 _RUN_OPENERS = {
     "the", "a", "an", "in", "on", "at", "for", "of", "and", "but", "as", "by", "to", "from",
     "with", "after", "before", "this", "that", "these", "those", "when", "while", "if", "its",
@@ -1833,6 +1833,11 @@ _NOUN_PHRASE_BEFORE = re.compile(
 )
 
 
+# a document's title in capitals: "the Federal Railroad Administration (FRA) Compliance Review
+# Report finding that"
+_TITLED_DOCUMENT_BEFORE = re.compile(
+    r"\b((?:an?|the)\s+(?:[A-Z(][\w.’'()-]*\s+){1,8}[A-Z][\w.’'-]*),?\s*$"
+)
 # the sentence's opening words, with no determiner: "Research published last year showed"
 _OPENING_PHRASE = re.compile(r"[\s\"“‘(]*((?:[\w.’'-]+\s+){0,3}?[\w.’'-]+),?\s*$")
 
@@ -1868,8 +1873,10 @@ _CITED_CONTENT = re.compile(
 def _document_before(text: str, cue_start: int, rules: RuleSet) -> tuple[int, int] | None:
     """A document right before the participle: "a statement saying", "a complaint charging
     him with fraud"; the document says what follows."""
-    m = _NOUN_PHRASE_BEFORE.search(text, 0, cue_start) or _OPENING_PHRASE.match(
-        text, 0, cue_start
+    m = (
+        _NOUN_PHRASE_BEFORE.search(text, 0, cue_start)
+        or _TITLED_DOCUMENT_BEFORE.search(text, 0, cue_start)
+        or _OPENING_PHRASE.match(text, 0, cue_start)
     )
     if m is None:
         return None
