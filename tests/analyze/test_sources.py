@@ -823,3 +823,16 @@ def test_a_long_titled_name_and_a_titled_document_before_a_participle(rules):
     assert kinds(released) == [
         ("the Harbour Administration (HA) Compliance Review Report", "document")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("These statistics come from the Harbour Survey.", [("the Harbour Survey", "document")]),
+        ("The money comes from taxpayers.", []),
+        ("As the letter notes, the agency has 37 days to respond.", [("the letter", "document")]),
+        ("As the report shows, costs rose.", [("the report", "document")]),
+    ],
+)
+def test_where_findings_come_from_and_as_clauses(one, text, expected):
+    assert kinds(one(text)) == expected

@@ -1626,8 +1626,12 @@ def find_attributions(
         cue = Span(start=offset + cand.start, end=offset + cand.end, text=cue_text)
         form = group.form
         source: tuple[int, int] | None = None
-        if form == "verb_that" and not re.match(
-            r"\s+that\b|\s*[.!?]?[\"”’»]*\s*$", text[cand.end :], re.IGNORECASE
+        if (
+            form == "verb_that"
+            and not re.match(r"\s+that\b|\s*[.!?]?[\"”’»]*\s*$", text[cand.end :], re.IGNORECASE)
+            and not (
+                text[cand.end : cand.end + 1] == "," and _AS_CLAUSE.search(text, 0, cand.start)
+            )
         ):
             # "found that ..." or "..., the agency estimates." but not "estimates of";
             # a document needs no "that": "A 2023 study found the river cleaner"
@@ -1681,6 +1685,8 @@ def find_attributions(
                 )
         elif form == "source_after":
             sets = rules.source_words.sets
+            if group.id == "provenance" and not _findings_before(text, cand.start, rules):
+                continue  # "The money comes from taxpayers": no finding is sourced
             source = _phrase_after(
                 text, cand.end, nouns=sets["documents"] | sets["roles"],
                 organisations=sets["organisations"],
@@ -1840,6 +1846,20 @@ _TITLED_DOCUMENT_BEFORE = re.compile(
 )
 # the sentence's opening words, with no determiner: "Research published last year showed"
 _OPENING_PHRASE = re.compile(r"[\s\"“‘(]*((?:[\w.’'-]+\s+){0,3}?[\w.’'-]+),?\s*$")
+
+
+# "As the letter notes, ...": a clause of "as" that names where the rest comes from
+_AS_CLAUSE = re.compile(r"(?:^|[,;—–]\s*)[\"“]?as\s+[^,;]{1,80}$", re.IGNORECASE)
+
+
+def _findings_before(text: str, cue_start: int, rules: RuleSet) -> bool:
+    """Whether what "comes from" somewhere is a finding: "These statistics come from the
+    survey", "The figures came from the ministry"."""
+    subject = _subject_before(text, cue_start, rules.source_words)
+    if not isinstance(subject, tuple):
+        return False
+    words = core(text[subject[0] : subject[1]])
+    return bool(words) and plain_word(head_of(words)) in rules.source_words.sets["documents"]
 
 
 def _cited_document(text: str, cue_end: int, rules: RuleSet) -> list[tuple[int, int]]:
