@@ -836,3 +836,14 @@ def test_a_long_titled_name_and_a_titled_document_before_a_participle(rules):
 )
 def test_where_findings_come_from_and_as_clauses(one, text, expected):
     assert kinds(one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Last year, the institute published an encryption standard.", []),
+        ("A report published on Monday found that the code was weak.", [("A report", "document")]),
+    ],
+)
+def test_publishing_is_an_act_unless_a_finding_follows(one, text, expected):
+    assert kinds(one(text)) == expected
