@@ -46,18 +46,3 @@ def test_a_bare_non_answer_is_marked_but_not_scored_as_an_attribution(rules):
     ).sentences[0]
     assert bare.attributions and counted(bare) == []
     assert counted(quoted) == quoted.attributions
-
-
-def test_a_source_named_inside_a_speaker_s_quotation_is_shown_but_scored_to_the_speaker(rules):
-    """The annotation scheme gives "“Forecasts show ...,” Costa said" to Costa alone; the
-    analyzer still shows the forecasts, marked as inside the quotation."""
-    from medialit.analyze.evaluate import counted
-
-    sentence = analyze_text(
-        "“Forecasts show two storms hitting the coast within 48 hours,” Ines Costa said.", rules
-    ).sentences[0]
-    assert {a.source.text for a in sentence.attributions} == {"Forecasts", "Ines Costa"}
-    assert [a.source.text for a in counted(sentence)] == ["Ines Costa"]
-    # with no speaker outside the quotation, the quoted source still counts
-    alone = analyze_text("“Forecasts show two storms hitting the coast.”", rules).sentences[0]
-    assert counted(alone) == alone.attributions

@@ -125,16 +125,9 @@ def counted(sentence) -> list:
     The analyzer marks a non-answer ("declined to comment", "did not respond to a request
     for comment") so a reader sees who was asked; the annotations (see
     tests/analyze/govnews/README.md) count it as an attribution only when quoted words
-    come with it, since a bare non-answer ties no statement to anyone. Likewise a source a
-    speaker names inside her own quotation is shown, and the annotations give the sentence
-    to the speaker alone.
+    come with it, since a bare non-answer ties no statement to anyone.
     """
-    kept = [a for a in sentence.attributions if a.why.rule != NON_ANSWER or sentence.quotes]
-    # a speaker's own report inside her quotation ("“Forecasts show ...,” Stoelinga said") is
-    # given to the speaker only; the analyzer still shows the quoted source, as a chain
-    if any(not a.in_quote and a.source is not None for a in kept):
-        kept = [a for a in kept if not (a.in_quote and a.form in ("verb", "verb_that"))]
-    return kept
+    return [a for a in sentence.attributions if a.why.rule != NON_ANSWER or sentence.quotes]
 
 
 def normal(name: str) -> str:
