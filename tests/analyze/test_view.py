@@ -67,3 +67,14 @@ def test_carried_over_and_pronoun_sources_are_spelled_out(rules):
     html = highlight(report)
     assert "(quote continues: speaker engineer Ravi Patel)" in html
     assert "(He = engineer Ravi Patel?)" in html
+
+
+def test_a_source_that_speaks_twice_is_marked_once(rules):
+    report = analyze_text(
+        "Council leader Tom Reyes said the ban was overdue and claimed the pipes leaked.", rules
+    )
+    sentence = report.sentences[0]
+    assert [a.source.text for a in sentence.attributions] == ["Council leader Tom Reyes"] * 2
+    html = highlight(report)
+    assert 'class="ml-source" title="source (named person)">Council leader Tom Reyes<' in html
+    assert "ml-source ml-source" not in html

@@ -54,7 +54,9 @@ def _marks(sentence: Sentence) -> list[tuple[int, int, str, str]]:
         marks.append((h.start, h.end, "hedge", f"{h.why.rule}: '{h.why.entry}' — {h.why.explain}"))
     for n in sentence.numbers:
         marks.append((n.start, n.end, "number", f"{n.why.rule} ({n.kind}) — {n.why.explain}"))
-    return [m for m in marks if sentence.start <= m[0] < m[1] <= sentence.end]
+    # one source that speaks twice ("Reyes said ... and claimed ...") is marked once
+    unique = list(dict.fromkeys(marks))
+    return [m for m in unique if sentence.start <= m[0] < m[1] <= sentence.end]
 
 
 def _render_sentence(report: Report, sentence: Sentence) -> str:
