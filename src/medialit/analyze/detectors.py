@@ -12,8 +12,9 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
+from medialit.analyze.literals import Literals, any_of, may_match, required_literals
 from medialit.analyze.report import Attribution, Hedge, NumberFinding, Quote, RuleRef, Span
 from medialit.analyze.rules import CompiledPattern, LexiconGroup, RuleSet, SourceWords
 from medialit.analyze.sources import (
@@ -50,12 +51,17 @@ def _ref(kind: str, group: LexiconGroup | object, entry: str, explain: str, file
 
 
 def _ignore_spans(rules: RuleSet, category: str, text: str) -> list[tuple[int, int]]:
-    prefilter = rules.ignore_prefilter.get(category)
-    if prefilter is not None and prefilter.search(text) is None:
+    rules_of = rules.ignore_literals.get(category, ())
+    if not rules_of:
         return []
+    folded = text.casefold()
+    any_literal = rules.ignore_any_literal.get(category)
+    if any_literal is not None and any_literal.search(folded) is None:
+        return []  # most sentences: none of the words any of the rules is about
     return [
         (m.start(), m.end())
-        for regex in rules.ignore_by_category.get(category, ())
+        for regex, literals in rules_of
+        if may_match(literals, folded)
         for m in regex.finditer(text)
     ]
 
@@ -125,8 +131,9 @@ class PatternScan:
     change them: they are left out here and run on their sentence alone.
     """
 
-    # number rules scanned only over runs of sentences that may hold a number; a test
-    # turns this off to check that the findings are the same
+    # each rule scanned only over runs of sentences it may match in (those that may hold
+    # a number, those that hold one of its literals); a test turns this off to check that
+    # the findings are the same
     by_regions = True
 
     def __init__(
@@ -142,13 +149,16 @@ class PatternScan:
         self.found: dict[int, list[tuple[int, CompiledPattern, int, int, str]]] = {}
         self.ignored: dict[int, dict[str, list[tuple[int, int]]]] = {}
         self.alone: set[int] = set()
-        patterns = rules.compiled_patterns
-        whole = [(0, len(text))]
-        numeric = self._numeric_regions(text, spans) if self.by_regions else whole
-        for priority, compiled in enumerate(patterns):
+        self.text, self.spans = text, spans
+        folded = text.casefold()
+        # a letter that folds to two ('ß' to 'ss') moves every offset after it
+        self.folded = folded if self.by_regions and len(folded) == len(text) else None
+        self.numeric = self._hinted() if self.by_regions else None
+        patterns, literals_of = rules.compiled_patterns, rules.pattern_literals
+        for priority, (compiled, literals) in enumerate(zip(patterns, literals_of, strict=True)):
             if progress is not None:
                 progress(priority / (len(patterns) + 1))
-            regions = numeric if self._needs_a_number(compiled) else whole
+            regions = self._regions(self._needs_a_number(compiled), literals)
             for m in (m for a, b in regions for m in compiled.regex.finditer(text, a, b)):
                 if not m.group().strip():
                     continue
@@ -162,8 +172,12 @@ class PatternScan:
             if rule.category == "attribution":
                 continue
             # what the number ignore rules drop can only be where numbers can be
-            regions = numeric if rule.category == "number" else whole
-            for m in (m for a, b in regions for m in regex.finditer(text, a, b)):
+            literals = required_literals(regex.pattern, regex.flags)
+            for m in (
+                m
+                for a, b in self._regions(rule.category == "number", literals)
+                for m in regex.finditer(text, a, b)
+            ):
                 i = self._place(m.start(), m.end())
                 if i is not None:
                     a = self.starts[i]
@@ -179,28 +193,71 @@ class PatternScan:
             _NUMBER_PLACEHOLDER.search(compiled.rule.regex)
         )
 
-    def _numeric_regions(
-        self, text: str, spans: list[tuple[int, int]]
-    ) -> list[tuple[int, int]]:
-        """Runs of consecutive sentences that may hold a number, as (start, end) of text."""
-        hinted: set[int] = set()
-        hint, at = self.rules.number_hint, 0
-        while (m := hint.search(text, at)) is not None:
-            i = bisect_right(self.starts, m.start()) - 1
-            if i >= 0 and m.end() <= self.ends[i]:
-                hinted.add(i)
-                at = self.ends[i]  # one hint is enough: on to the next sentence
-            else:
-                at = max(m.end(), m.start() + 1)
+    def _regions(self, numeric: bool, literals: Literals | None) -> list[tuple[int, int]]:
+        """Where a rule is scanned: the runs of sentences it may match in."""
+        chosen = self.numeric if numeric else None
+        # worth it only where the literals are rare: a str.count costs little
+        if (
+            literals is not None
+            and self.folded is not None
+            and sum(self.folded.count(s) for s in literals) < len(self.spans) // 2
+        ):
+            having = self._holding(literals)
+            chosen = having if chosen is None else chosen & having
+        if chosen is None:
+            return [(0, len(self.text))]
         regions: list[tuple[int, int]] = []
-        for i, (a, b) in enumerate(spans):
-            if i not in hinted:
-                continue
-            if regions and not text[regions[-1][1] : a].strip():
-                regions[-1] = (regions[-1][0], b)  # the next sentence: one region
+        joins, spans, last = self._joins, self.spans, -2
+        for i in sorted(chosen):
+            if i == last + 1 and joins[i]:
+                regions[-1] = (regions[-1][0], spans[i][1])  # the next sentence: one region
             else:
-                regions.append((a, b))
+                regions.append(spans[i])
+            last = i
         return regions
+
+    @cached_property
+    def _joins(self) -> list[bool]:
+        """Whether only blank space lies between each sentence and the one before it."""
+        text, ends = self.text, self.ends
+        return [i > 0 and not text[ends[i - 1] : a].strip() for i, a in enumerate(self.starts)]
+
+    def _sentences_found(self, search: Callable[[int], tuple[int, int] | None]) -> set[int]:
+        """The sentences holding a whole find of ``search(at)``, the next (start, end) at
+        or after ``at``; one find is enough, so on to the next sentence after it."""
+        found: set[int] = set()
+        at = 0
+        while (hit := search(at)) is not None:
+            start, end = hit
+            i = bisect_right(self.starts, start) - 1
+            if i >= 0 and end <= self.ends[i]:
+                found.add(i)
+                at = self.ends[i]
+            else:
+                at = start + 1  # across an edge: a shorter find may start inside it
+        return found
+
+    def _hinted(self) -> set[int]:
+        """The sentences that may hold a number."""
+        hint, text = self.rules.number_hint, self.text
+
+        def search(at: int) -> tuple[int, int] | None:
+            m = hint.search(text, at)
+            return None if m is None else (m.start(), m.end())
+
+        return self._sentences_found(search)
+
+    def _holding(self, literals: Literals) -> set[int]:
+        """The sentences holding one of the literals, case-folded."""
+        folded = self.folded
+        assert folded is not None
+        literal = any_of(literals)
+
+        def search(at: int) -> tuple[int, int] | None:
+            m = literal.search(folded, at)
+            return None if m is None else (m.start(), m.end())
+
+        return self._sentences_found(search)
 
     def _place(self, start: int, end: int) -> int | None:
         """The sentence holding [start, end); None when the match holds no sentence text,
@@ -1126,7 +1183,8 @@ def _can_speak(phrase: str, words: SourceWords) -> bool:
             and tokens[-1][:1].isupper()
             and any(t.lower().rstrip(".") in titles for t in tokens[:4])
         )
-    head = head_of(core(phrase)) if core(phrase) else tokens[-1]
+    head_words = core(phrase)
+    head = head_of(head_words) if head_words else tokens[-1]
     if head[:1].isupper():
         return True
     last = plain_word(head)

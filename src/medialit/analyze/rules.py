@@ -17,6 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from medialit.analyze.literals import Literals, any_of, required_literals
 from medialit.content.problems import ContentError, Problem
 from medialit.content.yamlfile import display_name, read_yaml, validate
 
@@ -366,20 +367,29 @@ class RuleSet:
         return out
 
     @cached_property
-    def ignore_prefilter(self) -> dict[str, re.Pattern[str]]:
-        """Per category, one regex that finds something wherever any of its ignore rules
-        would: a sentence it finds nothing in needs none of them run. Why: most sentences
-        match no ignore rule, and a dozen searches per sentence cost more than one."""
-        out: dict[str, re.Pattern[str]] = {}
-        for category, regexes in self.ignore_by_category.items():
-            patterns = [r.pattern for r in regexes]
-            if any(re.search(r"\\[1-9]|\(\?P=|^\(\?[a-zA-Z]+\)", p) for p in patterns):
-                continue  # back-references or global flags: not safe to join
-            try:
-                out[category] = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-            except re.error:
-                continue
-        return out
+    def ignore_literals(self) -> dict[str, list[tuple[re.Pattern[str], Literals | None]]]:
+        """The ignore regexes of each category with the literals one of which a match
+        must hold (see :mod:`medialit.analyze.literals`). Why: most sentences match no
+        ignore rule, and a substring test rules a sentence out far faster than a search."""
+        return {
+            category: [(r, required_literals(r.pattern, r.flags)) for r in regexes]
+            for category, regexes in self.ignore_by_category.items()
+        }
+
+    @cached_property
+    def ignore_any_literal(self) -> dict[str, re.Pattern[str]]:
+        """Per category, one search for every literal of its ignore rules, when each rule
+        has some: a sentence it finds nothing in needs none of the rules tried."""
+        return {
+            category: any_of(frozenset().union(*(lits for _, lits in pairs)))  # type: ignore[misc]
+            for category, pairs in self.ignore_literals.items()
+            if pairs and all(lits is not None for _, lits in pairs)
+        }
+
+    @cached_property
+    def pattern_literals(self) -> list[Literals | None]:
+        """For each compiled pattern, in order, the literals one of its matches must hold."""
+        return [required_literals(c.regex.pattern, c.regex.flags) for c in self.compiled_patterns]
 
     @cached_property
     def hedge_regexes(self) -> list[tuple[LexiconGroup, re.Pattern[str]]]:
