@@ -87,6 +87,27 @@ def test_time_grows_linearly():
     assert best(large) < 10 * best(small)
 
 
+def test_time_grows_linearly_in_one_long_paragraph():
+    """A text with no line breaks is one paragraph of thousands of sentences, with quotes
+    and brackets: each sentence must still cost the same (looking back over the whole
+    paragraph from every sentence made 16,000 sentences take minutes)."""
+    one = (
+        "Officials said about 40 families had left the valley (the north side). "
+        "“We are not there yet,” said Ana Ruiz, who leads the council of Dr. med. Ruiz. "
+    )
+
+    def best(text: str) -> float:
+        times = []
+        for _ in range(3):
+            t0 = time.process_time()
+            analyze_text(text)
+            times.append(time.process_time() - t0)
+        return min(times)
+
+    analyze_text(one * 10)  # warm up
+    assert best(one * 2000) < 10 * best(one * 500)
+
+
 def test_notebook_helper_analyzes_a_long_file_with_its_bar(tmp_path, capsys):
     """Outside Jupyter, tqdm.auto falls back to the text bar on stderr."""
     from medialit.analyze.notebook import read_article

@@ -6,7 +6,7 @@ import gc
 import re
 from pathlib import Path
 
-from medialit.analyze import detectors, segment
+from medialit.analyze import background, detectors, segment
 from medialit.analyze.inputs import (
     Extracted,
     InputError,
@@ -83,22 +83,46 @@ def _analyze(
         spans += [(p_index, span) for span in segment.sentence_spans(paragraph)]
         if p_index % PROGRESS_EVERY == 0:
             tell(paragraph.end / size / 3)
-    scan = detectors.PatternScan(
-        rules, text, [span for _, span in spans], lambda share: tell((1 + share) / 3)
-    )
     quotes_of = [segment.quote_spans(paragraph) for paragraph in keep]
+    sentence_quotes = [
+        segment.clip_quotes(quotes_of[p_index], start, end, text)
+        for p_index, (start, end) in spans
+    ]
+    parallel = background.worth_it(len(text))
+    with background.in_background(
+        rules, text, [span for _, span in spans], parallel
+    ) as hedges_and_numbers:
+        # a long text's sources are found while a child process finds its hedges and
+        # numbers: the same findings, in another order
+        early = [
+            _sources_of(text, start, end, rules, sentence_quotes[s_index], state, s_index, tell)
+            for s_index, (_, (start, end)) in enumerate(spans)
+        ] if parallel else None
+        found = hedges_and_numbers()
+    scan = None
+    if found is None:
+        scan = detectors.PatternScan(
+            rules, text, [span for _, span in spans], lambda share: tell((1 + share) / 3)
+        )
     for s_index, (p_index, (start, end)) in enumerate(spans):
         body = text[start:end]
-        sent_quotes = segment.clip_quotes(quotes_of[p_index], start, end, text)
+        sent_quotes = sentence_quotes[s_index]
+        if found is not None:
+            hedges, numbers = found[s_index]
+        else:
+            hedges = detectors.find_hedges(body, start, rules, (scan, s_index))
+            numbers = detectors.find_numbers(body, start, rules, (scan, s_index))
         sentence = Sentence(
             start=start,
             end=end,
             text=body,
             index=s_index + 1,
             quotes=sent_quotes,
-            hedges=detectors.find_hedges(body, start, rules, (scan, s_index)),
-            numbers=detectors.find_numbers(body, start, rules, (scan, s_index)),
-            attributions=detectors.find_attributions(body, start, rules, sent_quotes, state),
+            hedges=hedges,
+            numbers=numbers,
+            attributions=early[s_index]
+            if early is not None
+            else detectors.find_attributions(body, start, rules, sent_quotes, state),
         )
         sentence.speech = _speech(sentence, text)
         sentences.append(sentence)
@@ -136,6 +160,23 @@ def _analyze(
         sentences=sentences,
         counts=counts,
     )
+
+
+def _sources_of(
+    text: str,
+    start: int,
+    end: int,
+    rules: RuleSet,
+    quotes: list,
+    state: detectors.AttributionState,
+    s_index: int,
+    tell: Progress,
+) -> list[Attribution]:
+    """One sentence's attributions, the progress bar told at every few sentences."""
+    found = detectors.find_attributions(text[start:end], start, rules, quotes, state)
+    if s_index % PROGRESS_EVERY == 0:
+        tell((1 + end / len(text)) / 3)
+    return found
 
 
 def _opens_quote(text: str) -> bool:

@@ -22,6 +22,7 @@ every annotated text and on the speed corpus, in the same run as its speed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 
 # pysbd's sentence openers for 'U.S. The ...' (pysbd/abbreviation_replacer.py)
@@ -39,8 +40,17 @@ _TIME_ZONES = {
     "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT", "AKST",
     "AKDT", "HST", "GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "MSK", "IST", "JST", "KST",
 }
-_NUMBER_BEFORE = re.compile(r"\d\s*$")
 _TITLE_BEFORE = re.compile(r"\b(?:Dr|Prof|Mag|Dipl)\.\s+(?:[a-z]{2,4}\.\s+)?$")
+# how far back a title is looked for: every look back stays short, so a paragraph of
+# thousands of sentences (a text with no line breaks) is split in linear time
+_TITLE_REACH = 80
+
+
+def _digit_before(text: str, at: int) -> bool:
+    """Whether a digit stands before ``at``, blank space apart ('41 sec.')."""
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return at > 0 and text[at - 1].isdecimal()
 
 
 @cache
@@ -73,10 +83,14 @@ def _ends_sentence(text: str, end: int, mark: str) -> bool:
         return False  # an initial
     if lower in prepositive:
         return False
-    after_number = _NUMBER_BEFORE.search(text, 0, word.start())
+    after_number = _digit_before(text, word.start())
     if lower == "sec" and next_word[:1].isupper() and not after_number:
         return False  # "Sec. Collins", the Secretary's title; not "41 sec." (seconds)
-    if token.islower() and len(token) <= 4 and _TITLE_BEFORE.search(text, 0, word.start()):
+    if (
+        token.islower()
+        and len(token) <= 4
+        and _TITLE_BEFORE.search(text, max(0, word.start() - _TITLE_REACH), word.start())
+    ):
         return False  # a degree after a title: "Professor Dr. med. Clemens Bulitta"
     if lower in before_number and next_word[:1].isdigit():
         return False
@@ -109,8 +123,12 @@ def split(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     enclosed = _enclosed(text)
+    openings = [a for a, _ in enclosed]
     for m in _CANDIDATE.finditer(text):
-        if any(a < m.start() and m.end() <= b for a, b in enclosed):
+        # the quotations and brackets do not overlap: only the last one opened before
+        # the mark can hold it
+        k = bisect_left(openings, m.start()) - 1
+        if k >= 0 and m.end() <= enclosed[k][1]:
             continue
         if _ends_sentence(text, m.end(), m.group()):
             _add(text, start, m.end(), spans)
