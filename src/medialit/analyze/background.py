@@ -16,7 +16,8 @@ before:
   general), with a second core to run it on;
 - the child takes no lock another thread may hold: it imports nothing, writes only to
   its own pipe and leaves with ``os._exit``, so a Jupyter kernel's threads, its output
-  streams and its widgets are never touched from the child.
+  streams, its widgets and the progress database's open connection are never used, or
+  closed, from the child (a test runs it inside a real kernel).
 
 If the child fails or is killed, the caller finds them here: a report is never lost.
 """

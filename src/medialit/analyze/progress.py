@@ -1,6 +1,8 @@
 """A progress bar for long files: the command line's stderr, or the notebook's own widget.
 
-Analysis takes about 2 s a megabyte, so a 5 MB page is a wait worth showing. Short
+Analysis takes about 2 s a megabyte in one process (1.5 s where a long text is shared
+out between two, see :mod:`medialit.analyze.background`), so a 5 MB page is a wait
+worth showing. Short
 files, the usual case, show nothing: a bar that flashes by is noise. ``tqdm`` draws
 the bar (``tqdm.auto`` picks the Jupyter widget inside a notebook).
 """
