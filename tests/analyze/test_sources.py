@@ -847,3 +847,70 @@ def test_where_findings_come_from_and_as_clauses(one, text, expected):
 )
 def test_publishing_is_an_act_unless_a_finding_follows(one, text, expected):
     assert kinds(one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The letter reads, in part, that the port will stay shut.",
+            [("The letter", "document")],
+        ),
+        (
+            "A notice from the council read: “The road is closed.”",
+            [("A notice from the council", "document")],
+        ),
+        ("He read the statement aloud to the crowd.", []),  # a person reading says nothing
+        (
+            "The indictment charges that the pair moved $4 million abroad.",
+            [("The indictment", "document")],
+        ),
+        ("The charges that he faces carry long sentences.", []),  # the noun is no verb
+        (
+            "The treaty stipulates that both sides pull back their ships.",
+            [("The treaty", "document")],
+        ),
+        (
+            "The audit report faulted the agency for poor oversight.",
+            [("The audit report", "document")],
+        ),
+        (
+            "Ferries must run every hour, the text of the legislation says.",
+            [("the text of the legislation", "document")],
+        ),
+        (
+            "According to a draft of the plan, 300 jobs will go.",
+            [("a draft of the plan", "document")],
+        ),
+    ],
+)
+def test_documents_that_read_charge_or_stipulate(one, text, expected):
+    assert kinds(one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ports must disclose their fees, the law says.", [("the law", "document")]),
+        ("Every school should report its results to the board.", []),
+        ("Operators shall notify the regulator within a day.", []),
+        ("The ministry will announce the results on Friday.", [("The ministry", "described")]),
+    ],
+)
+def test_a_duty_to_say_something_is_not_a_claim(one, text, expected):
+    """What someone must or should report has not been said; "will" stays as it was."""
+    assert kinds(one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The survey of 1,200 farmers found that most expect lower yields.",
+            [("The survey of 1,200 farmers", "document")],
+        ),
+        ("In 2024, 300 residents said the water was brown.", [("300 residents", "described")]),
+    ],
+)
+def test_a_comma_inside_a_number_ends_no_phrase(one, text, expected):
+    assert kinds(one(text)) == expected

@@ -453,7 +453,8 @@ def find_numbers(
 
 
 # ---------------------------------------------------------------- attributions
-_CLAUSE_PUNCT = r"[,;:()“”\"«»—–]|\s-\s"
+# a comma right before a digit is a thousands separator ("1,200 farmers"), not a boundary
+_CLAUSE_PUNCT = r"[;:()“”\"«»—–]|,(?!\d)|\s-\s"
 _CLAUSE_WORDS = (
     r"\b(?:and|but|or|that|which|who|whom|whose|if|when|whenever|while|because|as|"
     r"after|before|although|though|whether|where|so|than|until|unless)\b"
@@ -558,6 +559,8 @@ FINITE = {"has", "have", "had", "is", "are", "was", "were"}
 _QUESTION_OPENERS = FINITE | {"can", "could", "will", "would", "did", "does", "do", "should",
                               "shall", "may", "might"}
 NEGATIONS = {"not", "never", "cannot"}
+# modal verbs of duty: what someone must or should say is not something they said
+OBLIGATIONS = {"must", "should", "shall", "mustn't", "mustn’t", "shouldn't", "shouldn’t"}
 # words of degree before an adjective in -ing: "a very promising start"
 _DEGREE = {"very", "most", "more", "less", "least", "highly", "so", "too", "quite", "rather"}
 BE_FORMS = {"is", "are", "was", "were", "been", "being", "be", "’s", "'s"}
@@ -676,7 +679,7 @@ _REDUCED_RELATIVE = re.compile(
 # what a study or a report does with or without "that" after it
 FINDINGS = {"found", "finds", "shows", "showed", "show", "concluded", "concludes", "estimates",
             "indicate", "indicates", "indicated", "suggest", "suggests", "suggested", "claims",
-            "demonstrates", "demonstrated"}
+            "demonstrates", "demonstrated", "reads", "read", "stipulates", "stipulated"}
 # verbs of saying after which reported speech often drops "that"
 SPEECH_WITHOUT_THAT = {"said", "says", "told", "tells", "added", "wrote", "stated", "reported"}
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -898,6 +901,8 @@ def _subject_before(
         word = tokens.pop().group().lower()
         if word in NEGATIONS or word.endswith(("n't", "n’t")):
             return "reject"  # "cannot say", "did not confirm": no claim is attributed
+    if tokens and tokens[-1].group().lower() in OBLIGATIONS:
+        return "reject"  # "Companies must disclose their emissions": a duty, no claim
     if tokens and tokens[-1].group().lower() in BE_FORMS:
         return "passive"
     while (
