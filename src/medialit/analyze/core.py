@@ -17,7 +17,15 @@ from medialit.analyze.inputs import (
     refuse_url,
 )
 from medialit.analyze.progress import Progress, ProgressFactory
-from medialit.analyze.report import Attribution, Counts, Report, RuleRef, Sentence, Span
+from medialit.analyze.report import (
+    Attribution,
+    Counts,
+    Quote,
+    Report,
+    RuleRef,
+    Sentence,
+    Span,
+)
 from medialit.analyze.rules import RuleSet, resolve_rules
 from medialit.analyze.sources import Kind
 
@@ -77,33 +85,35 @@ def _analyze(
     paragraph_of: list[int] = []
     size = max(1, len(text))
     tell = progress or (lambda share: None)
-    # the bar in three parts: splitting, the pattern scan, then sentence by sentence
+    # the bar in three parts: splitting; the pattern scan (or, on a long text, the
+    # sources); then sentence by sentence
     spans: list[tuple[int, tuple[int, int]]] = []
     for p_index, paragraph in enumerate(keep):
         spans += [(p_index, span) for span in segment.sentence_spans(paragraph)]
         if p_index % PROGRESS_EVERY == 0:
             tell(paragraph.end / size / 3)
+    only_spans = [span for _, span in spans]
     quotes_of = [segment.quote_spans(paragraph) for paragraph in keep]
     sentence_quotes = [
         segment.clip_quotes(quotes_of[p_index], start, end, text)
         for p_index, (start, end) in spans
     ]
     parallel = background.worth_it(len(text))
-    with background.in_background(
-        rules, text, [span for _, span in spans], parallel
-    ) as hedges_and_numbers:
-        # a long text's sources are found while a child process finds its hedges and
-        # numbers: the same findings, in another order
-        early = [
-            _sources_of(text, start, end, rules, sentence_quotes[s_index], state, s_index, tell)
-            for s_index, (_, (start, end)) in enumerate(spans)
-        ] if parallel else None
+    early: list[list[Attribution]] | None = None
+    with background.in_background(rules, text, only_spans, parallel) as hedges_and_numbers:
+        if parallel:
+            # a long text's sources are found while a child process finds its hedges
+            # and numbers: the same findings, in another order
+            early = [
+                _sources_of(text, start, end, rules, sentence_quotes[i], state, i, tell)
+                for i, (_, (start, end)) in enumerate(spans)
+            ]
         found = hedges_and_numbers()
-    scan = None
-    if found is None:
-        scan = detectors.PatternScan(
-            rules, text, [span for _, span in spans], lambda share: tell((1 + share) / 3)
-        )
+    scan = (
+        detectors.PatternScan(rules, text, only_spans, lambda share: tell((1 + share) / 3))
+        if found is None
+        else None
+    )
     for s_index, (p_index, (start, end)) in enumerate(spans):
         body = text[start:end]
         sent_quotes = sentence_quotes[s_index]
@@ -167,7 +177,7 @@ def _sources_of(
     start: int,
     end: int,
     rules: RuleSet,
-    quotes: list,
+    quotes: list[Quote],
     state: detectors.AttributionState,
     s_index: int,
     tell: Progress,
