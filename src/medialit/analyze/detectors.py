@@ -119,6 +119,9 @@ def _pattern_matches(
     return out
 
 
+_SAMPLE = 200_000  # characters in which PatternScan counts a rule's literals
+
+
 class PatternScan:
     """Every pattern run once over the whole text, its matches handed out per sentence.
 
@@ -218,12 +221,7 @@ class PatternScan:
     def _regions(self, numeric: bool, literals: Literals | None) -> list[tuple[int, int]]:
         """Where a rule is scanned: the runs of sentences it may match in."""
         chosen = self.numeric if numeric else None
-        # worth it only where the literals are rare: a str.count costs little
-        if (
-            literals is not None
-            and self.folded is not None
-            and sum(self.folded.count(s) for s in literals) < len(self.spans) // 2
-        ):
+        if literals is not None and self.folded is not None and self._rare(literals):
             having = self._holding(literals)
             chosen = having if chosen is None else chosen & having
         if chosen is None:
@@ -237,6 +235,16 @@ class PatternScan:
                 regions.append(spans[i])
             last = i
         return regions
+
+    def _rare(self, literals: Literals) -> bool:
+        """Whether the literals are rare enough for looking them up to pay: fewer than one
+        for every two sentences, as counted in the text's first stretch (a count over all
+        of a long text, for each of dozens of literals, cost more than it saved)."""
+        folded = self.folded
+        assert folded is not None
+        sample = min(len(folded), _SAMPLE)
+        hits = sum(folded.count(s, 0, sample) for s in literals)
+        return hits * len(folded) < sample * (len(self.spans) // 2)
 
     @cached_property
     def _joins(self) -> list[bool]:
