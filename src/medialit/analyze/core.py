@@ -30,11 +30,13 @@ from medialit.analyze.rules import RuleSet, resolve_rules
 from medialit.analyze.sources import Kind
 
 DIRECT_SHARE = 0.6  # at least this share of a sentence's letters quoted: direct speech
-_LETTER = re.compile(r"[^\W\d_]")
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
 
 
 def _letters(text: str) -> int:
-    return len(_LETTER.findall(text))
+    """How many letters: what is left when all else is removed (a list of every letter,
+    one string each, cost twice as much)."""
+    return len(_NOT_LETTERS.sub("", text))
 
 
 def _speech(sentence: Sentence, text: str) -> str:

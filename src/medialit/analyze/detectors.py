@@ -855,6 +855,15 @@ _TIME_ENDINGS = {
 _DASHES = re.compile(r"\s[—–]\s[^—–]{1,120}\s[—–]\s*$")
 
 
+# word sets the functions below test against, joined once here rather than on each call
+_BEFORE_A_VERB = frozenset(
+    DETERMINERS | BE_FORMS | AUXILIARIES | {"to", "be", "been", "being", "get", "got"}
+)
+_BE_OR_FINITE = frozenset(BE_FORMS | FINITE)
+_NO_SUBJECT_END = frozenset(DETERMINERS | (NP_STOP - PRONOUNS))
+_SPEAKING_PRONOUNS = frozenset(PRONOUNS - {"it", "you"})
+
+
 def _subject_before(
     text: str, cue_start: int, words: SourceWords | None = None
 ) -> tuple[int, int] | str | None:
@@ -902,7 +911,7 @@ def _subject_before(
         and tokens[-1].group().islower()
         and tokens[-1].group().endswith("ed")
         and tokens[-2].group().lower()
-        not in DETERMINERS | BE_FORMS | AUXILIARIES | {"to", "be", "been", "being", "get", "got"}
+        not in _BEFORE_A_VERB
     ):
         tokens.pop()  # "A U.N. report published last month estimated": the report
     while tokens and tokens[-1].group() in AUXILIARIES:  # lower case: "Clean Rivers Now"
@@ -916,7 +925,7 @@ def _subject_before(
     while (
         len(tokens) > 1
         and tokens[0].group().lower() in LEADING_TIME
-        and tokens[1].group() not in BE_FORMS | FINITE  # "This is the path one expects"
+        and tokens[1].group() not in _BE_OR_FINITE  # "This is the path one expects"
     ):
         tokens.pop(0)
     if not tokens:
@@ -947,9 +956,7 @@ def _subject_before(
         # "a senior official who spoke on condition of anonymity told": the relative
         # clause sits between the subject and its verb; the subject stands before "who"
         return _subject_before(text, _last_boundary_start(left), words)
-    if len(tokens) > MAX_SOURCE_WORDS or tokens[-1].group().lower() in DETERMINERS | (
-        NP_STOP - PRONOUNS
-    ):
+    if len(tokens) > MAX_SOURCE_WORDS or tokens[-1].group().lower() in _NO_SUBJECT_END:
         return "reject"
     if not any(_LETTERLIKE.match(t.group()) for t in tokens):
         return "reject"
@@ -967,7 +974,7 @@ def _subject_before(
         if boundary_word == "that" and not left[:boundary_start].strip(' “"‘'):
             return boundary_start, boundary + tokens[0].end()  # "That plan calls for"
         return "reject"  # "Journalists ... document alleged crimes": a verb, not a source
-    if len(tokens) > 1 and tokens[-1].group().lower() in PRONOUNS - {"it", "you"}:
+    if len(tokens) > 1 and tokens[-1].group().lower() in _SPEAKING_PRONOUNS:
         tokens = tokens[-1:]  # "a difference they described as ...": the speaker is "they"
 
     return boundary + tokens[0].start(), boundary + tokens[-1].end()
@@ -1527,6 +1534,11 @@ def _subject_start(text: str, before: int | None = None) -> int:
     return at
 
 
+_NEVER_A_NAME_ALONE = frozenset(NP_STOP | LEADING_TIME | DETERMINERS | PRONOUNS | _NOT_NAMES)
+_STOP_OR_TIME = frozenset(NP_STOP | LEADING_TIME)
+_MONTHS_AND_DAYS = frozenset(MONTHS | WEEKDAYS)
+
+
 def opening_name(
     text: str, rules: RuleSet, kinds: tuple[str, ...] = ("person", "organisation")
 ) -> tuple[int, int] | None:
@@ -1540,12 +1552,12 @@ def opening_name(
     start, end = at + m.start(1), at + m.end(1)
     name = text[start:end]
     first, _, rest = name.partition(" ")
-    if not rest and first.lower() in NP_STOP | LEADING_TIME | DETERMINERS | PRONOUNS | _NOT_NAMES:
+    if not rest and first.lower() in _NEVER_A_NAME_ALONE:
         return None
-    if first.lower() in NP_STOP | LEADING_TIME and rest:
+    if first.lower() in _STOP_OR_TIME and rest:
         start += len(first) + 1  # "For Schwegel, the mission was rewarding."
         name = rest
-    if all(w.lower() in MONTHS | WEEKDAYS for w in name.split()):
+    if all(w.lower() in _MONTHS_AND_DAYS for w in name.split()):
         return None  # "In February, however, historians ..."
     if identify(name, rules, text[end:], True)[1] not in kinds:
         return None
