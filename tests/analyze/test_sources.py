@@ -914,3 +914,41 @@ def test_a_duty_to_say_something_is_not_a_claim(one, text, expected):
 )
 def test_a_comma_inside_a_number_ends_no_phrase(one, text, expected):
     assert kinds(one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The harbour agency quoted Ines Costa as saying that the ferry would run.",
+            [("Ines Costa", "person", "saying"), ("The harbour agency", "described", "quoted")],
+        ),
+        (
+            "Costa was quoted by the Harbour Gazette as saying the ferry would run.",
+            [("Costa", "person", "saying"), ("the Harbour Gazette", "organisation", "quoted")],
+        ),
+        (
+            "Costa was quoted as saying the ferry would run.",
+            [("Costa", "person", "was quoted as saying")],
+        ),
+        # a timetable cannot speak: no speaker is made up, "saying" stays unnamed as before
+        (
+            "The notice quoted the timetable as saying nothing of Sundays.",
+            [(None, None, "saying")],
+        ),
+    ],
+)
+def test_quoted_as_saying_gives_the_speaker_then_the_medium(one, text, expected):
+    """Lesson 3's chain: the speaker says it, the medium that quoted them passes it on."""
+    found = [
+        (a.source.text if a.source else None, a.kind, a.cue.text)
+        for a in one(text).attributions
+    ]
+    assert found == expected
+
+
+def test_both_names_no_one(one):
+    assert kinds(one("Both Smith and the harbour office said the fee was fair.")) == [
+        ("Smith", "person"),
+        ("the harbour office", "described"),
+    ]

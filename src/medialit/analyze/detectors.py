@@ -1208,7 +1208,12 @@ def _conjuncts(
             break  # "Today, Smith and Jones announced": a time, not a third speaker
         out.append(before)
         start = before[0]
+    if out and (pair := _PAIRED.match(text, out[-1][0], out[-1][1])) and pair.end() < out[-1][1]:
+        out[-1] = (pair.end(), out[-1][1])  # "Both Ellis and the office": "Both" names no one
     return out
+
+
+_PAIRED = re.compile(r"(?:both|either|neither)\s+", re.IGNORECASE)
 
 
 def _can_speak(phrase: str, words: SourceWords) -> bool:
@@ -1831,6 +1836,20 @@ def find_attributions(
             word = _WORD_BEFORE.search(text, 0, cand.start)
             if word is not None and word.group(1).lower() in BE_FORMS | _DEGREE:
                 continue  # "the results were promising": an adjective, not a participle
+            quoted = _quoted_as(text, cand.start, rules)
+            if quoted is not None:
+                # "TASS quoted Peskov as saying": Peskov is saying it, TASS quoted him (a
+                # chain); each is marked with its own word
+                (q_start, q_end), speaker, medium = quoted
+                said_by = [(speaker, cue)]
+                if medium is not None:
+                    word = Span(start=offset + q_start, end=offset + q_end, text="quoted")
+                    said_by.append((medium, word))
+                for span, word in said_by:
+                    out.append(
+                        _attribution(text, offset, span, word, why, "verb", rules, quotes, state)
+                    )
+                continue
             pending_participles.append(len(out))
         spans: list[tuple[int, int] | None] = [source]
         if source is not None and form in ("verb", "verb_that"):
@@ -1993,6 +2012,36 @@ _CITED_CONTENT = re.compile(
     r"concluding|which\s+(?:found|showed|said))\b",
     re.IGNORECASE,
 )
+
+
+# "quoted Peskov as", "was quoted by the agency as" right before "saying"
+_QUOTED_AS = re.compile(
+    r"(?P<be>\b(?:was|were|is|are|been|being)\s+)?\b(?P<quoted>quoted)\s+"
+    r"(?:(?P<by>by\s+)?(?P<who>[^,;:“”\"]{1,80}?)\s+)?as\s+$",
+    re.IGNORECASE,
+)
+
+
+def _quoted_as(
+    text: str, cue_start: int, rules: RuleSet
+) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int] | None] | None:
+    """The word "quoted", the speaker and the medium that quoted them (None if not
+    named): "TASS quoted Peskov as saying" and "Peskov was quoted by TASS as saying" both
+    give Peskov, then TASS. None if "saying" does not follow such a "quoted"."""
+    m = _QUOTED_AS.search(text, 0, cue_start)
+    if m is None or m.end() != cue_start or m.group("who") is None:
+        return None
+    q_start = m.start("quoted")
+    named = _trimmed(text, m.span("who"))
+    subject = _subject_before(text, m.start(), rules.source_words)
+    before = subject if isinstance(subject, tuple) else None
+    if m.group("by"):  # passive: the subject speaks, the agent quotes
+        speaker, medium = before, named
+    else:
+        speaker, medium = named, before
+    if speaker is None or not _can_speak(text[speaker[0] : speaker[1]], rules.source_words):
+        return None
+    return (q_start, q_start + len("quoted")), speaker, medium
 
 
 def _document_before(text: str, cue_start: int, rules: RuleSet) -> tuple[int, int] | None:
