@@ -862,6 +862,8 @@ _BEFORE_A_VERB = frozenset(
 _BE_OR_FINITE = frozenset(BE_FORMS | FINITE)
 _NO_SUBJECT_END = frozenset(DETERMINERS | (NP_STOP - PRONOUNS))
 _SPEAKING_PRONOUNS = frozenset(PRONOUNS - {"it", "you"})
+# words of quantity that stand for people when alone before a verb: "Some said"
+_SOME_OF_THEM = frozenset({"others", "some", "many", "several", "most", "few", "another"})
 
 
 def _subject_before(
@@ -956,6 +958,9 @@ def _subject_before(
         # "a senior official who spoke on condition of anonymity told": the relative
         # clause sits between the subject and its verb; the subject stands before "who"
         return _subject_before(text, _last_boundary_start(left), words)
+    if len(tokens) == 1 and tokens[0].group().lower() in _SOME_OF_THEM:
+        # "Some said", "while another said": a quantity of people standing alone
+        return boundary + tokens[0].start(), boundary + tokens[0].end()
     if len(tokens) > MAX_SOURCE_WORDS or tokens[-1].group().lower() in _NO_SUBJECT_END:
         return "reject"
     if not any(_LETTERLIKE.match(t.group()) for t in tokens):
