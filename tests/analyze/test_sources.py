@@ -990,3 +990,23 @@ def test_more_ways_of_not_commenting(one, text):
 
 def test_a_place_that_cannot_be_reached_is_no_source(one):
     assert kinds(one("The village could not be reached by road after the storm.")) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The fees, announced Tuesday, will fund 12 piers, the ministry said.",
+            [("the ministry", "described")],
+        ),
+        (
+            "The report, titled “Piers at Risk,” found that half the piers need repairs.",
+            [("The report", "document")],
+        ),
+        ("The plan was announced by Mayor Ruiz on Monday.", [("Mayor Ruiz", "person")]),
+    ],
+)
+def test_a_time_after_a_participle_and_a_title_set_off_by_commas(one, text, expected):
+    """'announced Tuesday': a day says when, it never speaks; a title between commas
+    stands between the document and its verb."""
+    assert kinds(one(text)) == expected

@@ -836,6 +836,12 @@ _WORDLIKE = re.compile(r"[^\W_]")
 _LETTERLIKE = re.compile(r"[^\W\d_]")
 _SOURCE_WORDS = re.compile(r"[^\W_][\w’'.\-&]*")
 _PARENTHESIS = re.compile(r"\([^()]{1,60}\)")
+# a title set off by commas between a subject and its verb: 'The report, titled “Ports
+# at Risk,” found'
+_TITLED = re.compile(
+    r",\s*(?:titled|entitled|called|named|dubbed)\s+[“\"‘'][^”\"“]{1,120}[”\"’']\s*,?\s*$",
+    re.IGNORECASE,
+)
 # "... was criticized by": the agent of a passive verb of saying
 _PASSIVE_AGENT = re.compile(r"\s+(?:(?:\w+ly|also)\s+)?by\b", re.IGNORECASE)
 # a phrase of time between a subject and its verb: "Ortega on Tuesday said", "last week"
@@ -856,6 +862,7 @@ _DASHES = re.compile(r"\s[—–]\s[^—–]{1,120}\s[—–]\s*$")
 
 
 # word sets the functions below test against, joined once here rather than on each call
+_TIME_WORDS = frozenset(LEADING_TIME | MONTHS | WEEKDAYS)
 _BEFORE_A_VERB = frozenset(
     DETERMINERS | BE_FORMS | AUXILIARIES | {"to", "be", "been", "being", "get", "got"}
 )
@@ -876,6 +883,8 @@ def _subject_before(
     A short bracket ('Homeland Security (DHS)') is read as part of the name before it.
     """
     left = _PARENTHESIS.sub(lambda m: " " * len(m.group()), text[:cue_start])
+    if (titled := _TITLED.search(left)) is not None:
+        left = left[: titled.start()] + " " * (len(left) - titled.start())
     last_word = left[-12:].rstrip().rpartition(" ")[2].lower()
     for blank, needed in (
         (_TRAILING_TIME, last_word in _TIME_ENDINGS),
@@ -1788,6 +1797,8 @@ def find_attributions(
                     text[source[0] : source[1]], rules.source_words
                 ):
                     continue  # a reporting word with nobody around it: not an attribution
+                if all(w.lower() in _TIME_WORDS for w in text[source[0] : source[1]].split()):
+                    continue  # "The grants, announced Tuesday, will": when, not who
                 form = "inverted"
             elif cue_text.endswith("ed") and _AFTER_PREPOSITION.search(text, 0, before[0]):
                 continue  # "In a video posted online, ...": a participle, not the verb
