@@ -1010,3 +1010,18 @@ def test_a_time_after_a_participle_and_a_title_set_off_by_commas(one, text, expe
     """'announced Tuesday': a day says when, it never speaks; a title between commas
     stands between the document and its verb."""
     assert kinds(one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("“We were told nothing,” one resident said.", [("one resident", "described")]),
+        ("Residents were told to leave their homes.", []),
+        ("Residents were told that the water was safe.", [(None, None)]),  # by whom?
+        ("Residents were told by officials that the water was safe.", [("officials", "described")]),
+    ],
+)
+def test_being_told_passes_a_claim_on_only_with_its_content(one, text, expected):
+    """"were told that ...": an unnamed teller passed a claim on (a learner should ask who);
+    "were told nothing" or "told to leave" passes no claim on."""
+    assert kinds(one(text)) == expected

@@ -843,6 +843,7 @@ _TITLED = re.compile(
     re.IGNORECASE,
 )
 # "... was criticized by": the agent of a passive verb of saying
+_THAT_NEXT = re.compile(r"\s+that\b", re.IGNORECASE)
 _PASSIVE_AGENT = re.compile(r"\s+(?:(?:\w+ly|also)\s+)?by\b", re.IGNORECASE)
 # a phrase of time between a subject and its verb: "Ortega on Tuesday said", "last week"
 _TRAILING_TIME = re.compile(
@@ -1776,6 +1777,10 @@ def find_attributions(
                     text[after_by[0] : after_by[1]], rules.source_words
                 ):
                     source = after_by  # "The plan was announced by the ministry"
+                elif cue_text.lower() in {"told", "tells", "tell"} and not _THAT_NEXT.match(
+                    text, cand.end
+                ):
+                    continue  # "We were told nothing", "told to leave": no claim is passed on
                 else:
                     form = "no_source"
             elif before == "relative":
