@@ -69,22 +69,24 @@ def test_cli_bar_goes_to_stderr_and_leaves_stdout_alone(tmp_path):
     assert done.stdout.startswith("Article: long.txt")
 
 
+def cpu_time(text: str) -> float:
+    """The best of three analyses of ``text``, in CPU time of this process."""
+    times = []
+    for _ in range(3):
+        t0 = time.process_time()
+        analyze_text(text)
+        times.append(time.process_time() - t0)
+    return min(times)
+
+
 def test_time_grows_linearly():
     """Four times the text costs well under ten times the CPU time (a step that is
     quadratic in the text would cost sixteen). CPU time of this process, best of three,
     so other work on a shared machine does not count."""
 
-    def best(text: str) -> float:
-        times = []
-        for _ in range(3):
-            t0 = time.process_time()
-            analyze_text(text)
-            times.append(time.process_time() - t0)
-        return min(times)
-
     small, large = long_text(300), long_text(1200)
     analyze_text(small)  # warm up
-    assert best(large) < 10 * best(small)
+    assert cpu_time(large) < 10 * cpu_time(small)
 
 
 def test_time_grows_linearly_in_one_long_paragraph():
@@ -96,16 +98,8 @@ def test_time_grows_linearly_in_one_long_paragraph():
         "“We are not there yet,” said Ana Ruiz, who leads the council of Dr. med. Ruiz. "
     )
 
-    def best(text: str) -> float:
-        times = []
-        for _ in range(3):
-            t0 = time.process_time()
-            analyze_text(text)
-            times.append(time.process_time() - t0)
-        return min(times)
-
     analyze_text(one * 10)  # warm up
-    assert best(one * 2000) < 10 * best(one * 500)
+    assert cpu_time(one * 2000) < 10 * cpu_time(one * 500)
 
 
 def test_notebook_helper_analyzes_a_long_file_with_its_bar(tmp_path, capsys):

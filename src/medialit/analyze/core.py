@@ -116,6 +116,8 @@ def _analyze(
         if found is None
         else None
     )
+    # in one process each sentence's three detectors run one after the other, so the
+    # hedge and the source word lists share the sentence's words (rules._words)
     for s_index, (p_index, (start, end)) in enumerate(spans):
         body = text[start:end]
         sent_quotes = sentence_quotes[s_index]

@@ -187,28 +187,6 @@ class PatternScan:
                     spans_of = self.ignored.setdefault(i, {}).setdefault(rule.category, [])
                     spans_of.append((m.start() - a, m.end() - a))
 
-    def parts(self) -> tuple[dict, dict, set[int]]:
-        """What the scan found, as plain data another process can send back (a rule is
-        named by its place in the rule set, which both processes share)."""
-        found = {i: [(f[0], f[2], f[3], f[4]) for f in fs] for i, fs in self.found.items()}
-        return found, self.ignored, self.alone
-
-    @classmethod
-    def restore(
-        cls, rules: RuleSet, spans: list[tuple[int, int]], parts: tuple[dict, dict, set[int]]
-    ) -> PatternScan:
-        """The scan whose :meth:`parts` these are, on the same rules and sentences."""
-        scan = cls.__new__(cls)
-        scan.rules = rules
-        scan.starts = [a for a, _ in spans]
-        scan.ends = [b for _, b in spans]
-        found, scan.ignored, scan.alone = parts
-        patterns = rules.compiled_patterns
-        scan.found = {
-            i: [(p, patterns[p], a, b, t) for p, a, b, t in fs] for i, fs in found.items()
-        }
-        return scan
-
     @staticmethod
     def _needs_a_number(compiled: CompiledPattern) -> bool:
         """A number pattern built on a number placeholder finds nothing in a sentence with
@@ -842,8 +820,8 @@ _TITLED = re.compile(
     r",\s*(?:titled|entitled|called|named|dubbed)\s+[“\"‘'][^”\"“]{1,120}[”\"’']\s*,?\s*$",
     re.IGNORECASE,
 )
-# "... was criticized by": the agent of a passive verb of saying
 _THAT_NEXT = re.compile(r"\s+that\b", re.IGNORECASE)
+# "... was criticized by": the agent of a passive verb of saying
 _PASSIVE_AGENT = re.compile(r"\s+(?:(?:\w+ly|also)\s+)?by\b", re.IGNORECASE)
 # a phrase of time between a subject and its verb: "Ortega on Tuesday said", "last week"
 _TRAILING_TIME = re.compile(
