@@ -1025,3 +1025,40 @@ def test_being_told_passes_a_claim_on_only_with_its_content(one, text, expected)
     """"were told that ...": an unnamed teller passed a claim on (a learner should ask who);
     "were told nothing" or "told to leave" passes no claim on."""
     assert kinds(one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The audit identified 14 cases of fraud.", [("The audit", "document")]),
+        ("The study documents a decline in bird numbers.", [("The study", "document")]),
+        ("The lawsuit challenges the rule as unconstitutional.", [("The lawsuit", "document")]),
+        (
+            "The council released its annual report, which detailed errors worth $5 million.",
+            [("its annual report", "document")],
+        ),
+        ("Police identified the victim as a local man.", []),  # who did what, not a finding
+        ("The mayor challenged the ruling in court.", []),
+    ],
+)
+def test_a_document_that_identifies_details_or_challenges(one, text, expected):
+    """A document's verb says what it finds even without "that" ("the audit identified
+    14 cases"), also in a clause hung on it (", which detailed"); a person or a body doing
+    the same acts rather than states."""
+    assert kinds(one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry urged patience, citing economic challenges.",
+        "The grant will pay for two new projects.",
+        "Officials would not discuss the details.",
+        "Agents seized phones and documents.",
+    ],
+)
+def test_a_plural_noun_at_the_end_is_no_finding_verb(one, text):
+    """"challenges", "projects", "details" and "documents" end many sentences as nouns; at the
+    end they attribute only with a document before them."""
+    cues = [a.cue.text.lower() for a in one(text).attributions]
+    assert not {"challenges", "projects", "details", "documents"} & set(cues)

@@ -665,7 +665,13 @@ _REDUCED_RELATIVE = re.compile(
 # what a study or a report does with or without "that" after it
 FINDINGS = {"found", "finds", "shows", "showed", "show", "concluded", "concludes", "estimates",
             "indicate", "indicates", "indicated", "suggest", "suggests", "suggested", "claims",
-            "demonstrates", "demonstrated", "reads", "read", "stipulates", "stipulated"}
+            "demonstrates", "demonstrated", "reads", "read", "stipulates", "stipulated",
+            "identified", "identifies", "detailed", "details", "documented", "documents",
+            "challenged", "challenges", "projects"}
+# finding verbs that are as often plural nouns: at a sentence's end ("citing economic
+# challenges.") they attribute only with a document before them
+_ALSO_NOUNS = {"challenges", "details", "documents", "projects"}
+_AT_END = re.compile(r"\s*[.!?]?[\"”’»]*\s*$")
 # verbs of saying after which reported speech often drops "that"
 SPEECH_WITHOUT_THAT = {"said", "says", "told", "tells", "added", "wrote", "stated", "reported"}
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -1731,7 +1737,8 @@ def find_attributions(
         source: tuple[int, int] | None = None
         if (
             form == "verb_that"
-            and not re.match(r"\s+that\b|\s*[.!?]?[\"”’»]*\s*$", text[cand.end :], re.IGNORECASE)
+            and not _THAT_NEXT.match(text, cand.end)
+            and (cue_text.lower() in _ALSO_NOUNS or not _AT_END.match(text, cand.end))
             and not (
                 text[cand.end : cand.end + 1] == "," and _AS_CLAUSE.search(text, 0, cand.start)
             )
@@ -1739,6 +1746,8 @@ def find_attributions(
             # "found that ..." or "..., the agency estimates." but not "estimates of";
             # a document needs no "that": "A 2023 study found the river cleaner"
             subject = _subject_before(text, cand.start, rules.source_words)
+            if subject == "relative":  # "the annual report, which detailed errors"
+                subject = _relative_antecedent(text, cand.start, rules)
             if not isinstance(subject, tuple) or cue_text.lower() not in FINDINGS:
                 continue
             phrase = text[subject[0] : subject[1]]
