@@ -1062,3 +1062,36 @@ def test_a_plural_noun_at_the_end_is_no_finding_verb(one, text):
     end they attribute only with a document before them."""
     cues = [a.cue.text.lower() for a in one(text).attributions]
     assert not {"challenges", "projects", "details", "documents"} & set(cues)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "These charges underscore the department's commitment to justice.",
+        "The forfeiture action demonstrates that no one is beyond reach.",
+        "The vessels attempted to land on the reef and warned them away.",
+        "The report highlights the nation's resolve and underscores the importance of drills.",
+    ],
+)
+def test_a_described_source_must_be_someone(one, text):
+    """A verb that reports only when someone does it ("underscore", "demonstrates",
+    "warned") gives no source when its subject names no one."""
+    assert [k for k in kinds(one(text)) if k[1] == "described"] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The chef said the kitchen had closed.", [("The chef", "described")]),
+        ("The opposition argued that the vote was rigged.", [("The opposition", "described")]),
+        ("Local fishermen warned that stocks were falling.", [("Local fishermen", "described")]),
+        ("The 45-year-old warned that rents would rise.", [("The 45-year-old", "described")]),
+        ("Dozens of residents warned of flooding.", [("Dozens of residents", "described")]),
+        ("Rebels claimed the town had fallen.", [("Rebels", "described")]),
+        ("The judge warned that delays would follow.", [("The judge", "described")]),
+    ],
+)
+def test_people_and_bodies_stay_sources(one, text, expected):
+    """A plain verb of saying is trusted with any subject; with other verbs a role, a body,
+    a noun for people by what they do ("fishermen"), an age or a count of people is someone."""
+    assert kinds(one(text)) == expected

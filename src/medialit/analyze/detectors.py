@@ -18,6 +18,7 @@ from medialit.analyze.literals import Literals, any_of, may_match, required_lite
 from medialit.analyze.report import Attribution, Hedge, NumberFinding, Quote, RuleRef, Span
 from medialit.analyze.rules import CompiledPattern, LexiconGroup, RuleSet, SourceWords
 from medialit.analyze.sources import (
+    PARTITIVE,
     PARTITIVES,
     TITLE_IN,
     Kind,
@@ -1916,13 +1917,59 @@ def find_attributions(
                     "kind": anchor.kind,
                 }
             )
+    # a described source must be someone: in "These charges underscore" or "warned them
+    # away" the verb is not one of saying, and nobody speaks. A plain verb of saying is
+    # trusted whatever its subject ("The chef said", "The opposition argued"): no word
+    # list knows every noun for people
+    voiceless = {
+        a.source.text
+        for a in out
+        if a.kind == "described"
+        and a.identified == "described"
+        and a.source is not None
+        and a.form in ("verb", "verb_that", "inverted")
+        and a.cue.text.lower() not in _PLAIN_SAYING
+        and not _someone(a.source.text, rules.source_words)
+    }
     # "“As I said last week, ...,” Ruiz said": the speaker recalling her own words is
     # still the speaker, not a second source
     return [
         a
         for a in out
         if not (a.in_quote and a.source is not None and a.source.text.lower() in {"i", "we"})
+        and not (a.source is not None and a.source.text in voiceless)
+        and a.refers_to not in voiceless
     ]
+
+
+# verbs whose subject speaks, whatever noun it is
+_PLAIN_SAYING = SPEECH_WITHOUT_THAT | {
+    "say", "tell", "argued", "argues", "argue", "claimed", "claims", "claim", "denied",
+    "denies", "deny", "insisted", "insists", "insist", "asked", "replied", "responded",
+}  # fmt: skip
+# nouns for people by what they do: "homeowner", "investigators", "economists", "physicians",
+# "fishermen", "tradespeople"
+_AGENT_NOUN = re.compile(r"(?:er|or|ist|ian|ant|ee)s?$|(?:man|men|woman|women|people)$")
+
+
+def _someone(phrase: str, words: SourceWords) -> bool:
+    """Whether a described source's head noun names people or a body: a role, a group or
+    an organisation word, or a noun of the form that names people by what they do."""
+    partitive = PARTITIVE.match(phrase)
+    if partitive and partitive.group(1).lower() in PARTITIVES:
+        return _someone(partitive.group(2), words)  # "Dozens of residents": who is counted
+    head_words = core(phrase)
+    if not head_words:
+        return True
+    plain = plain_word(head_of(head_words))
+    if _AGE.search(plain):
+        return True  # "The 45-year-old"
+    forms = {plain, plain[:-1]} if plain.endswith("s") else {plain}
+    sets = words.sets
+    names = ("roles", "groups", "organisations", "anonymous_heads", "places", "titles", "offices")
+    return bool(_AGENT_NOUN.search(plain)) or any(f in sets[n] for f in forms for n in names)
+
+_AGE = re.compile(r"\d-year-olds?$")
 
 
 _PASSIVE_OPENING = re.compile(

@@ -121,7 +121,7 @@ PARTITIVES = {
 }  # fmt: skip
 
 
-_PARTITIVE = re.compile(r"\s*(?:(?:the|a)\s+)?([\w-]+)\s+of\s+(.+)$", re.IGNORECASE)
+PARTITIVE = re.compile(r"\s*(?:(?:the|a)\s+)?([\w-]+)\s+of\s+(.+)$", re.IGNORECASE)
 
 
 _THE = re.compile(r"\s*the\s", re.IGNORECASE)
@@ -166,7 +166,7 @@ def classify(phrase: str, after: str, at_sentence_start: bool, words: SourceWord
     phrases, single = words.anonymous_markers
     if (phrases and phrases.search(window)) or (single and single.search(own)):
         return "anonymous"
-    partitive = _PARTITIVE.match(phrase)
+    partitive = PARTITIVE.match(phrase)
     if partitive and partitive.group(1).lower() in PARTITIVES:
         # "Dozens of residents", "Two of the judges": what is counted decides
         return classify(partitive.group(2), after, False, words)
