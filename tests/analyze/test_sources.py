@@ -1095,3 +1095,34 @@ def test_people_and_bodies_stay_sources(one, text, expected):
     """A plain verb of saying is trusted with any subject; with other verbs a role, a body,
     a noun for people by what they do ("fishermen"), an age or a count of people is someone."""
     assert kinds(one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Patel, 52, says demand has doubled.", [("Patel", "person")]),
+        ("Mary Jones, 52, tells VOA she has lived there all her life.", [("Mary Jones", "person")]),
+        (
+            "Dr. Anita Patel, who leads the clinic, warns that demand has doubled.",
+            [("Dr. Anita Patel", "person")],
+        ),
+    ],
+)
+def test_a_name_before_a_part_set_off_by_commas_speaks(one, text, expected):
+    """'says', 'tells' and 'warns' are also nouns, so they need someone before them; an age
+    or a clause set off by commas between a name and the verb leaves the name the subject."""
+    assert kinds(one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Nobody said the plan would work.", "Everyone says the election was fair."],
+)
+def test_no_one_is_no_source(one, text):
+    assert kinds(one(text)) == []
+
+
+def test_a_pronoun_never_points_at_no_one(one):
+    """'Nobody' inside the quotation is not remembered as the person 'she' stands for."""
+    found = one("“Nobody tells us anything,” she said.").attributions
+    assert [(a.refers_to, a.kind) for a in found] == [(None, "person")]

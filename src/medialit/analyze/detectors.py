@@ -1473,7 +1473,10 @@ def _in_verb_position(text: str, start: int, cue: str, form: str, rules: RuleSet
         # a document linked by "of" speaks ("A transcript of the call shows"), and so does
         # a subject before a part set off by commas ("The letter, signed by senators, says")
         return " of " in phrase or set_off
-    return set_off and (head in sets["roles"] or head in sets["anonymous_heads"])
+    # a name or a role before a part set off by commas speaks: "Jones, 52, says", "Patel,
+    # who leads the clinic, warns", "The mayor, in office since May, says"
+    named = head_of(words)[:1].isupper()
+    return set_off and (named or head in sets["roles"] or head in sets["anonymous_heads"])
 
 
 # a possessive right before the cue; "it's", "that's" are "it is", "that is"
@@ -1860,6 +1863,8 @@ def find_attributions(
                     )
                 continue
             pending_participles.append(len(out))
+        if source is not None and text[source[0] : source[1]].lower().strip() in _NO_ONE:
+            continue  # "Nobody tells us anything": no one to ask
         spans: list[tuple[int, int] | None] = [source]
         if source is not None and form in ("verb", "verb_that"):
             plural = (  # a headline (no full stop) in the plural: "Hegseth, Caine laud"
@@ -1942,6 +1947,8 @@ def find_attributions(
     ]
 
 
+# indefinite pronouns name no source: "Nobody tells us anything", "Everyone says so"
+_NO_ONE = {"nobody", "no one", "no-one", "everyone", "everybody", "anyone", "anybody", "none"}
 # verbs whose subject speaks, whatever noun it is
 _PLAIN_SAYING = SPEECH_WITHOUT_THAT | {
     "say", "tell", "argued", "argues", "argue", "claimed", "claims", "claim", "denied",
