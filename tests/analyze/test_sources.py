@@ -1126,3 +1126,23 @@ def test_a_pronoun_never_points_at_no_one(one):
     """'Nobody' inside the quotation is not remembered as the person 'she' stands for."""
     found = one("“Nobody tells us anything,” she said.").attributions
     assert [(a.refers_to, a.kind) for a in found] == [(None, "person")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The GAO report also said oversight was weak.", [("The GAO report", "document")]),
+        (
+            "A 2023 study published in Nature suggested the virus came from bats.",
+            [("A 2023 study published in Nature", "document")],
+        ),
+        (
+            "These statistics come from the Current Population Survey.",
+            [("the Current Population Survey", "document")],
+        ),
+    ],
+)
+def test_a_document_noun_before_an_adverb_and_what_comes_from_where(one, text, expected):
+    """'report' before 'also said' is the subject's noun; 'came from' names a source only
+    when the noun right before it is a finding ('statistics'), not 'the virus'."""
+    assert kinds(one(text)) == expected

@@ -1719,9 +1719,11 @@ def find_attributions(
         if (
             cue_text.lower() in documents
             and at + 1 < len(chosen)
-            and text[cand.end : chosen[at + 1].start].isspace()
+            and _ONLY_ADVERBS.fullmatch(text, cand.end, chosen[at + 1].start)
         ):
-            continue  # "The police report states": a noun before the verb, not a verb
+            # "The police report states", "The GAO report also said": a noun before the
+            # verb, not a verb
+            continue
         if not _in_verb_position(text, cand.start, cue_text, group.form, rules):
             continue
         if cue_text.endswith("ed") and _REDUCED_RELATIVE.match(text, cand.end):
@@ -1947,6 +1949,10 @@ def find_attributions(
     ]
 
 
+# what may stand between a subject and its verb: "also", "further", "previously"
+_ONLY_ADVERBS = re.compile(
+    r"\s+(?:(?:also|further|previously|earlier|then|too|separately|additionally|again)\s+)*"
+)
 # indefinite pronouns name no source: "Nobody tells us anything", "Everyone says so"
 _NO_ONE = {"nobody", "no one", "no-one", "everyone", "everybody", "anyone", "anybody", "none"}
 # verbs whose subject speaks, whatever noun it is
@@ -2044,6 +2050,11 @@ def _findings_before(text: str, cue_start: int, rules: RuleSet) -> bool:
     subject = _subject_before(text, cue_start, rules.source_words)
     if not isinstance(subject, tuple):
         return False
+    # the noun right before the verb comes from somewhere: in "A study suggested the virus
+    # came from bats" it is the virus, however far back the sentence's subject reaches
+    near = _trailing_noun_phrase(text[:cue_start].rstrip())
+    if near is not None and near[0] > subject[0]:
+        subject = near
     words = core(text[subject[0] : subject[1]])
     return bool(words) and plain_word(head_of(words)) in rules.source_words.sets["documents"]
 
