@@ -1146,3 +1146,44 @@ def test_a_document_noun_before_an_adverb_and_what_comes_from_where(one, text, e
     """'report' before 'also said' is the subject's noun; 'came from' names a source only
     when the noun right before it is a finding ('statistics'), not 'the virus'."""
     assert kinds(one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Petrov noted that both armies were rebuilding. In his view, the fighting would "
+            "resume in the spring.",
+            [("Petrov", "person")],
+        ),
+        ("Ann Silva spoke first. According to her, the plan failed.", [("Ann Silva", "person")]),
+        ("John Doe spoke next. According to him, the talks collapsed.", [("John Doe", "person")]),
+        ("John Doe spoke next. In Doe's words, the plan was dead.", [("Doe", "person")]),
+        ("In the senator's view, the bill would fail.", [("the senator", "described")]),
+    ],
+)
+def test_in_ones_view_and_according_to_a_pronoun(rules, text, expected):
+    """'In his view' and 'according to her' give what follows to the person the pronoun
+    stands for, as 'he said' does; 'In Doe's words' to Doe."""
+    last = analyze_text(text, rules).sentences[-1]
+    assert [
+        (a.refers_to or a.source.text, a.kind) for a in last.attributions
+    ] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Kremlin spokesman Dmitry Peskov dismissed the claims.",
+            [("Kremlin spokesman Dmitry Peskov", "person")],
+        ),
+        ("Moscow dismissed the report as propaganda.", [("Moscow", "organisation")]),
+        ("The company dismissed 200 workers.", []),
+        ("The judge dismissed the charges against him.", []),
+    ],
+)
+def test_dismissing_a_claim_is_a_claim(one, text, expected):
+    """Dismissing a claim says it is wrong; dismissing workers, or charges in court, is an
+    act."""
+    assert kinds(one(text)) == expected

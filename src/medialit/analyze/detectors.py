@@ -1488,6 +1488,21 @@ _COLON_QUOTE = re.compile(
     r"^[\s\"“]*(?P<source>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|for)){0,6})"
     r"\s*(?P<colon>:)\s*[“\"]"
 )
+VIEW_RULE = RuleRef(
+    rule="reporting/in-ones-view",
+    entry="in ... view",
+    explain="'In his view' or 'in Doe's words' gives what follows to that person.",
+    file="medialit/analyze/detectors.py",
+)
+# "In his view,", "in Doe’s words,", "In the senator's opinion,"
+_IN_ONES_VIEW = re.compile(
+    r"\b[Ii]n\s+((?:his|her|their|its)|(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}[’']s?"
+    r"|the\s+[a-z]+[’']s?)\s+(view|opinion|words|estimation|assessment|telling|account)\b"
+)
+# what an object or possessive pronoun stands for, as its subject form
+_OBJECT_PRONOUNS = {"him": "he", "his": "he", "her": "she", "them": "they", "their": "they",
+                    "its": "it"}
+_LONE_OBJECT_PRONOUN = re.compile(r"\s+(him|her|them)(?=\s*[,.;:!?]|\s*$)", re.IGNORECASE)
 COLON_RULE = RuleRef(
     rule="reporting/colon-quote",
     entry=":",
@@ -1667,6 +1682,9 @@ def _attribution(
         about = _said_of_source(text, source, cue, offset)
         identified, kind = identify(s_text, rules, about, opening)
         kind = one_word_kind(s_text, kind, state.surnames)
+        as_subject = _OBJECT_PRONOUNS.get(s_text.strip().lower())
+        if as_subject is not None:  # "according to him", "in her view"
+            s_text, identified = as_subject, "pronoun"
         if _PART_OF_THEM.fullmatch(s_text.strip()):
             # "One of them said": one of the group the text spoke of last, of its kind
             kind = state.antecedent("they")[1] or kind
@@ -1815,6 +1833,9 @@ def find_attributions(
                 text, cand.end, nouns=sets["documents"] | sets["roles"],
                 organisations=sets["organisations"],
             )
+            lone = _LONE_OBJECT_PRONOUN.match(text, cand.end)
+            if lone is not None:
+                source = lone.span(1)  # "according to her,": she, whom the text named before
             if source is None:
                 continue
             if cue_text.lower() in {"citing", "quoting"} and not _can_speak(
@@ -1878,6 +1899,18 @@ def find_attributions(
                 spans += _cited_document(text, cand.end, rules)
         for span in spans:
             out.append(_attribution(text, offset, span, cue, why, form, rules, quotes, state))
+    for view in _IN_ONES_VIEW.finditer(text):
+        if any(a.source is not None and a.source.start <= offset + view.start(1) < a.source.end
+               for a in out):
+            continue
+        owner = view.group(1)
+        end = view.start(1) + len(without_possessive(owner))
+        cue = Span(start=offset + view.start(2), end=offset + view.end(2), text=view.group(2))
+        out.append(
+            _attribution(
+                text, offset, (view.start(1), end), cue, VIEW_RULE, "verb", rules, quotes, state
+            )
+        )
     colon = _COLON_QUOTE.match(text)
     if colon and not any(a.source is not None for a in out):
         cue = Span(start=offset + colon.start("colon"), end=offset + colon.end("colon"), text=":")
