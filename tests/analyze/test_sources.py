@@ -1187,3 +1187,26 @@ def test_dismissing_a_claim_is_a_claim(one, text, expected):
     """Dismissing a claim says it is wrong; dismissing workers, or charges in court, is an
     act."""
     assert kinds(one(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Rubio spoke first. A senior official later said the deal was close. He added that "
+            "details remained.",
+            ("A senior official", "described"),
+        ),
+        ("One witness said the car sped away. She said it was red.", ("One witness", "described")),
+        (
+            "Rubio spoke first. Officials said the road was closed. He added that repairs were "
+            "under way.",
+            ("Rubio", "person"),
+        ),
+    ],
+)
+def test_he_or_she_after_one_person_described(rules, text, expected):
+    """'He' or 'she' can stand for one person the text describes without a name ("A senior
+    official ... He added"); a plural ("Officials") is 'they'."""
+    last = analyze_text(text, rules).sentences[-1]
+    assert [(a.refers_to, a.kind) for a in last.attributions] == [expected]

@@ -716,9 +716,14 @@ class AttributionState:
     # words the text writes after a first name or a title ("Elon Musk", "Gen. Caine"):
     # surnames, so a one-word source among them is a person (see :func:`one_word_kind`)
     surnames: frozenset[str] | None = None
+    # the last source "he" or "she" can stand for: a named person, or one person described
+    # ("A senior official said ... He added"), with its kind
+    last_one: tuple[str, Kind] | None = None
 
-    def remember(self, name: str, kind: Kind | None) -> None:
+    def remember(self, name: str, kind: Kind | None, one_person: bool = False) -> None:
         self.last_named, self.last_kind = name, kind
+        if kind == "person" or (one_person and kind is not None):
+            self.last_one = (name, kind)
         if kind is not None:
             self.last_of[kind] = name
             self.seen.append(kind)
@@ -747,6 +752,8 @@ class AttributionState:
         }
 
     def antecedent(self, pronoun: str) -> tuple[str | None, Kind | None]:
+        if pronoun.lower() in ("he", "she") and self.last_one is not None:
+            return self.last_one
         kinds = PRONOUN_KINDS.get(pronoun.lower(), ())
         for kind in reversed(self.seen):
             if kind in kinds:
@@ -1695,7 +1702,7 @@ def _attribution(
         if identified == "pronoun":
             refers_to, kind = state.antecedent(s_text)
         else:
-            state.remember(s_text, kind)
+            state.remember(s_text, kind, _one_person(s_text, kind, rules.source_words))
     start = min(cue.start, source_span.start if source_span else cue.start)
     end = max(cue.end, source_span.end if source_span else cue.end)
     return Attribution(
@@ -1711,6 +1718,30 @@ def _attribution(
         refers_to=refers_to,
         in_quote=_inside(quotes, cue.start, cue.end),
     )
+
+
+def _one_person(phrase: str, kind: Kind | None, words: SourceWords) -> bool:
+    """Whether a described or anonymous source is one new person: "A senior official", "one
+    witness", but not "officials", "a ministry" or "police". A definite role ("the
+    commander") mostly stands for someone the text has named, whom "he" then means."""
+    if kind not in ("described", "anonymous"):
+        return False
+    first = phrase.split(None, 1)[0].lower() if phrase.split() else ""
+    if first not in {"a", "an", "one", "another"}:
+        return False
+    head_words = core(phrase)
+    if not head_words:
+        return False
+    plain = plain_word(head_of(head_words))
+    sets = words.sets
+    if plain in sets["organisations"] or plain in sets["groups"]:
+        return False  # "the ministry", "police": a body, "it" or "they"
+    if plain.endswith("s") and not plain.endswith("ss"):
+        return False  # "officials", "witnesses"
+    return (
+        plain in sets["roles"] | sets["titles"] | sets["offices"]
+        or bool(_AGENT_NOUN.search(plain))
+    ) and plain not in {"people", "men", "women", "staff", "crew", "public", "media"}
 
 
 def _inside(quotes: list[Quote], start: int, end: int) -> bool:
