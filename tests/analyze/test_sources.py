@@ -1210,3 +1210,15 @@ def test_he_or_she_after_one_person_described(rules, text, expected):
     official ... He added"); a plural ("Officials") is 'they'."""
     last = analyze_text(text, rules).sentences[-1]
     assert [(a.refers_to, a.kind) for a in last.attributions] == [expected]
+
+
+def test_an_opening_participle_clause_is_no_name(rules):
+    """'Asked whether ..., Shah paused.': the person 'he' then means is Shah, not 'Asked'."""
+    report = analyze_text(
+        "Ahmad Shah is a former official. Asked whether the deal would survive, Shah paused. "
+        "“I hope so,” he said.",
+        rules,
+    )
+    assert [(a.refers_to, a.kind) for a in report.sentences[-1].attributions] == [
+        ("Shah", "person")
+    ]

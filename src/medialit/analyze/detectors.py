@@ -1547,7 +1547,8 @@ def opening_person(text: str, rules: RuleSet) -> tuple[int, int] | None:
 # "In 2020, during Trump’s first term, " before the subject
 _LEADING_ADVERBIALS = re.compile(
     r"(?:(?:in|on|at|during|after|before|since|last|this|earlier|later|by|under|over|"
-    r"throughout|with)\b[^,;:“”\"]{0,60},\s*)+",
+    r"throughout|with|asked|pressed|questioned|speaking|responding|reacting|answering|"
+    r"testifying|addressing|writing|commenting|referring)\b[^,;:“”\"]{0,60},\s*)+",
     re.IGNORECASE,
 )
 
