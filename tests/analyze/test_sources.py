@@ -1222,3 +1222,19 @@ def test_an_opening_participle_clause_is_no_name(rules):
     assert [(a.refers_to, a.kind) for a in report.sentences[-1].attributions] == [
         ("Shah", "person")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "One official, who declined to be identified, said the order had come from the top.",
+            [("One official", "anonymous")],
+        ),
+        ("The estimates come from the U.N. refugee agency.", [("the U.N. refugee agency",
+                                                              "described")]),
+    ],
+)
+def test_only_findings_come_from_a_source(one, text, expected):
+    """'come from' names a source for figures, data or estimates, not for an order."""
+    assert kinds(one(text)) == expected

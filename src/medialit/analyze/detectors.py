@@ -2115,13 +2115,24 @@ def _findings_before(text: str, cue_start: int, rules: RuleSet) -> bool:
     subject = _subject_before(text, cue_start, rules.source_words)
     if not isinstance(subject, tuple):
         return False
-    # the noun right before the verb comes from somewhere: in "A study suggested the virus
-    # came from bats" it is the virus, however far back the sentence's subject reaches
+    # the subject or the noun right before the verb: "The data used in the report come
+    # from", "These statistics come from"; in "A study suggested the virus came from bats"
+    # neither is a finding
     near = _trailing_noun_phrase(text[:cue_start].rstrip())
-    if near is not None and near[0] > subject[0]:
-        subject = near
-    words = core(text[subject[0] : subject[1]])
-    return bool(words) and plain_word(head_of(words)) in rules.source_words.sets["documents"]
+    for span in (subject, near):
+        words = core(text[span[0] : span[1]]) if span else []
+        if words and plain_word(head_of(words)) in _FINDING_NOUNS:
+            return True
+    return False
+
+
+# what is said to come from a survey or a body when a source is named: figures, not "the
+# order" (which comes from the top) or "the letter" (which came by post)
+_FINDING_NOUNS = {
+    "statistics", "statistic", "figures", "figure", "data", "findings", "finding", "estimates",
+    "estimate", "numbers", "number", "results", "result", "information", "counts", "count",
+    "tallies", "tally", "projections", "projection", "forecasts", "forecast", "measurements",
+}  # fmt: skip
 
 
 def _cited_document(text: str, cue_end: int, rules: RuleSet) -> list[tuple[int, int]]:
