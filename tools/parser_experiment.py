@@ -27,14 +27,17 @@ batch of 2026-12-09, added in ec8c570:
     git worktree add /tmp/wt ec8c570
     PYTHONPATH=/tmp/wt/src .venv/bin/python tools/parser_experiment.py --batch 2026-12-09
 
-The README's table used the commits that added each batch: fb1054f (2026-12-05), 042086a
+Whatever analyzer is on the path, the scoring is this checkout's (``evaluate.score_sources``,
+loaded from its file), so the figures of older analyzers are comparable with today's. The
+README's table used the commits that added each batch: fb1054f (2026-12-05), 042086a
 (2026-12-06), 5619089 (2026-12-07) and ec8c570 (2026-12-09). The batch of 2026-12-04 predates
-``evaluate.counted``, which this script needs.
+``evaluate.counted``, which the scoring needs.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import sys
 from pathlib import Path
 
@@ -46,8 +49,25 @@ from tuning_errors import tuning_annotations
 
 from medialit.analyze import analyze_file
 from medialit.analyze.detectors import source_names
-from medialit.analyze.evaluate import Score, annotated_gold, counted, names_match, normal
 from medialit.analyze.rules import load_rules
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _this_checkouts_evaluation():
+    """``medialit.analyze.evaluate`` as this checkout has it, even when PYTHONPATH puts an
+    older analyzer first (whose evaluate module may lack ``score_sources(names_of=...)``)."""
+    name = "medialit_evaluate_of_this_checkout"
+    spec = importlib.util.spec_from_file_location(
+        name, ROOT / "src" / "medialit" / "analyze" / "evaluate.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+evaluation = _this_checkouts_evaluation()
 
 # lemmas of verbs that tie a statement to whoever is their subject, from common news usage
 REPORTING = set(
@@ -100,31 +120,12 @@ def parsed_sources(doc, last_named: list[str]) -> list[str]:
 def _distinct(names: list[str]) -> list[str]:
     out: list[str] = []
     for name in names:
-        n = normal(name)
-        if len(n) >= 3 and not any(n in normal(x) or normal(x) in n for x in out):
+        n = evaluation.normal(name)
+        if len(n) >= 3 and not any(
+            n in evaluation.normal(x) or evaluation.normal(x) in n for x in out
+        ):
             out.append(name)
     return out
-
-
-def _score(report, gold, names_of: dict[int, list[str]]) -> Score:
-    """The evaluation's source score (``evaluate.score_sources``) for any way of naming."""
-    wanted: dict[int, list[list[str]]] = {}
-    score = Score()
-    for anchor, sources in gold.sources:
-        s = next((s for s in report.sentences if s.start <= anchor < s.end), None)
-        if s is None:
-            score += Score(gold=len(sources))
-        else:
-            wanted.setdefault(s.index, []).extend(sources)
-    for s in report.sentences:
-        names, golds = names_of[s.index], wanted.get(s.index, [])
-        score += Score(
-            pred_ok=sum(any(names_match(n, g) for g in golds) for n in names),
-            pred=len(names),
-            gold_ok=sum(any(names_match(n, g) for n in names) for g in golds),
-            gold=len(golds),
-        )
-    return score
 
 
 def _cue_not_a_verb(attribution, sentence, doc) -> bool:
@@ -145,29 +146,30 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     nlp = spacy.load(args.model)
     rules = load_rules()
-    totals = {way: Score() for way in ("rules", "parser", "union", "fill", "veto")}
+    totals = {way: evaluation.Score() for way in ("rules", "parser", "union", "fill", "veto")}
     for annotation, text in tuning_annotations(args.names):
         if args.batch and str(yaml.safe_load(annotation.read_text()).get("added")) != args.batch:
             continue
         report = analyze_file(text, rules)
-        gold = annotated_gold(annotation, report)
+        gold = evaluation.annotated_gold(annotation, report)
         named: dict[str, dict[int, list[str]]] = {way: {} for way in totals}
         last_named: list[str] = []
         for s in report.sentences:
             doc = nlp(report.text[s.start : s.end])
-            found = counted(s)
-            ruled = _distinct([n for a in found for n in source_names(a)])
+            found = evaluation.counted(s)
+            ruled = evaluation.sentence_sources(s)
             parsed = _distinct(parsed_sources(doc, last_named))
             last_named += [n for n in parsed if n[:1].isupper()]
             named["rules"][s.index] = ruled
             named["parser"][s.index] = parsed
             named["union"][s.index] = _distinct(ruled + parsed)
             named["fill"][s.index] = ruled or parsed
-            named["veto"][s.index] = _distinct(
-                [n for a in found if not _cue_not_a_verb(a, s, doc) for n in source_names(a)]
-            )
+            kept = {n for a in found if not _cue_not_a_verb(a, s, doc) for n in source_names(a)}
+            named["veto"][s.index] = [n for n in ruled if n in kept]
         for way, names in named.items():
-            totals[way] += _score(report, gold, names)
+            totals[way] += evaluation.score_sources(
+                report, gold, lambda s, names=names: names[s.index]
+            )
     for way, s in totals.items():
         print(
             f"{way:7s} P {s.precision:.2f} R {s.recall:.2f} F1 {s.f1:.2f}"

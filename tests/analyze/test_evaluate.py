@@ -46,3 +46,18 @@ def test_a_bare_non_answer_is_marked_but_not_scored_as_an_attribution(rules):
     ).sentences[0]
     assert bare.attributions and counted(bare) == []
     assert counted(quoted) == quoted.attributions
+
+
+def test_another_way_of_naming_sources_is_scored_with_the_same_matching():
+    """``score_sources(names_of=...)`` scores names from elsewhere (the parser experiment)
+    exactly as the analyzer's own: right names, a wrong one, and a sentence left empty."""
+    from medialit.analyze.evaluate import score_sources
+
+    report = analyze_text(TEXT)
+    gold = _gold(TEXT)
+    names = {1: ["the minister", "the bridge"], 2: []}
+    score = score_sources(report, gold, lambda s: names[s.index])
+    assert (score.pred_ok, score.pred, score.gold_ok, score.gold) == (1, 2, 1, 2)
+    assert score_sources(report, gold) == score_sources(
+        report, gold, lambda s: [n for a in s.attributions for n in [a.source.text]]
+    )

@@ -669,9 +669,7 @@ FINDINGS = {"found", "finds", "shows", "showed", "show", "concluded", "concludes
             "demonstrates", "demonstrated", "reads", "read", "stipulates", "stipulated",
             "identified", "identifies", "detailed", "details", "documented", "documents",
             "challenged", "challenges", "projects"}
-# finding verbs that are as often plural nouns: at a sentence's end ("citing economic
-# challenges.") they attribute only with a document before them
-_ALSO_NOUNS = {"challenges", "details", "documents", "projects"}
+# a verb that ends its sentence: "..., the agency estimates."
 _AT_END = re.compile(r"\s*[.!?]?[\"”’»]*\s*$")
 # verbs of saying after which reported speech often drops "that"
 SPEECH_WITHOUT_THAT = {"said", "says", "told", "tells", "added", "wrote", "stated", "reported"}
@@ -1495,6 +1493,12 @@ _COLON_QUOTE = re.compile(
     r"^[\s\"“]*(?P<source>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|for)){0,6})"
     r"\s*(?P<colon>:)\s*[“\"]"
 )
+COLON_RULE = RuleRef(
+    rule="reporting/colon-quote",
+    entry=":",
+    explain="A name and a colon before a quotation attribute the quotation, as 'said' does.",
+    file="medialit/analyze/detectors.py",
+)
 VIEW_RULE = RuleRef(
     rule="reporting/in-ones-view",
     entry="in ... view",
@@ -1510,12 +1514,6 @@ _IN_ONES_VIEW = re.compile(
 _OBJECT_PRONOUNS = {"him": "he", "his": "he", "her": "she", "them": "they", "their": "they",
                     "its": "it"}
 _LONE_OBJECT_PRONOUN = re.compile(r"\s+(him|her|them)(?=\s*[,.;:!?]|\s*$)", re.IGNORECASE)
-COLON_RULE = RuleRef(
-    rule="reporting/colon-quote",
-    entry=":",
-    explain="A name and a colon before a quotation attribute the quotation, as 'said' does.",
-    file="medialit/analyze/detectors.py",
-)
 
 
 _OPENING_NAME = re.compile(
@@ -1725,24 +1723,20 @@ def _one_person(phrase: str, kind: Kind | None, words: SourceWords) -> bool:
     """Whether a described or anonymous source is one new person: "A senior official", "one
     witness", but not "officials", "a ministry" or "police". A definite role ("the
     commander") mostly stands for someone the text has named, whom "he" then means."""
-    if kind not in ("described", "anonymous"):
-        return False
     first = phrase.split(None, 1)[0].lower() if phrase.split() else ""
-    if first not in {"a", "an", "one", "another"}:
+    if kind not in ("described", "anonymous") or first not in {"a", "an", "one", "another"}:
         return False
     head_words = core(phrase)
-    if not head_words:
-        return False
-    plain = plain_word(head_of(head_words))
+    plain = plain_word(head_of(head_words)) if head_words else ""
     sets = words.sets
-    if plain in sets["organisations"] or plain in sets["groups"]:
-        return False  # "the ministry", "police": a body, "it" or "they"
+    if not plain or plain in sets["organisations"] | sets["groups"] | _MANY:
+        return False  # "a ministry", "police", "staff": a body or a group, "it" or "they"
     if plain.endswith("s") and not plain.endswith("ss"):
         return False  # "officials", "witnesses"
-    return (
-        plain in sets["roles"] | sets["titles"] | sets["offices"]
-        or bool(_AGENT_NOUN.search(plain))
-    ) and plain not in {"people", "men", "women", "staff", "crew", "public", "media"}
+    return _someone(phrase, words)
+
+
+_MANY = {"people", "men", "women", "staff", "crew", "public", "media"}
 
 
 def _inside(quotes: list[Quote], start: int, end: int) -> bool:
@@ -1794,7 +1788,7 @@ def find_attributions(
         if (
             form == "verb_that"
             and not _THAT_NEXT.match(text, cand.end)
-            and (cue_text.lower() in _ALSO_NOUNS or not _AT_END.match(text, cand.end))
+            and not _AT_END.match(text, cand.end)
             and not (
                 text[cand.end : cand.end + 1] == "," and _AS_CLAUSE.search(text, 0, cand.start)
             )
@@ -2030,6 +2024,9 @@ _PLAIN_SAYING = SPEECH_WITHOUT_THAT | {
 _AGENT_NOUN = re.compile(r"(?:er|or|ist|ian|ant|ee)s?$|(?:man|men|woman|women|people)$")
 
 
+_AGE = re.compile(r"\d-year-olds?$")
+
+
 def _someone(phrase: str, words: SourceWords) -> bool:
     """Whether a described source's head noun names people or a body: a role, a group or
     an organisation word, or a noun of the form that names people by what they do."""
@@ -2046,8 +2043,6 @@ def _someone(phrase: str, words: SourceWords) -> bool:
     sets = words.sets
     names = ("roles", "groups", "organisations", "anonymous_heads", "places", "titles", "offices")
     return bool(_AGENT_NOUN.search(plain)) or any(f in sets[n] for f in forms for n in names)
-
-_AGE = re.compile(r"\d-year-olds?$")
 
 
 _PASSIVE_OPENING = re.compile(
@@ -2115,9 +2110,9 @@ def _findings_before(text: str, cue_start: int, rules: RuleSet) -> bool:
     subject = _subject_before(text, cue_start, rules.source_words)
     if not isinstance(subject, tuple):
         return False
-    # the subject or the noun right before the verb: "The data used in the report come
-    # from", "These statistics come from"; in "A study suggested the virus came from bats"
-    # neither is a finding
+    # the subject or the noun right before the verb: "These statistics come from", "The
+    # figures came from the ministry"; in "A study suggested the virus came from bats" neither
+    # is a finding
     near = _trailing_noun_phrase(text[:cue_start].rstrip())
     for span in (subject, near):
         words = core(text[span[0] : span[1]]) if span else []

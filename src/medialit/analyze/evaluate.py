@@ -15,13 +15,14 @@ other after normalising case, apostrophes and a leading "the".
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from medialit.analyze.detectors import source_names
-from medialit.analyze.report import Report
+from medialit.analyze.report import Report, Sentence
 
 
 @dataclass
@@ -156,7 +157,21 @@ def score_spans(pred: list[tuple[int, int]], gold: list[tuple[int, int]]) -> Sco
     )
 
 
-def score_sources(report: Report, gold: Gold) -> Score:
+def sentence_sources(sentence) -> list[str]:
+    """The distinct names the analyzer gives a sentence's counted attributions."""
+    names: list[str] = []
+    for a in counted(sentence):
+        for n in source_names(a):
+            if normal(n) not in {normal(x) for x in names}:
+                names.append(n)
+    return names
+
+
+def score_sources(
+    report: Report, gold: Gold, names_of: Callable[[Sentence], list[str]] = sentence_sources
+) -> Score:
+    """Sources per sentence against the annotation; ``names_of`` lets another way of naming
+    them (``tools/parser_experiment.py``) be scored with the same matching."""
     wanted: dict[int, list[list[str]]] = {}
     score = Score()
     for anchor, sources in gold.sources:
@@ -168,11 +183,7 @@ def score_sources(report: Report, gold: Gold) -> Score:
             if gold.outside_counts:  # the analyzer dropped the annotated sentence
                 score += Score(gold=len(sources))
     for s in report.sentences:
-        names: list[str] = []
-        for a in counted(s):
-            for n in source_names(a):
-                if normal(n) not in {normal(x) for x in names}:
-                    names.append(n)
+        names = names_of(s)
         golds = wanted.get(s.index, [])
         score += Score(
             pred_ok=sum(any(names_match(n, g) for g in golds) for n in names),
