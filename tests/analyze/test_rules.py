@@ -101,3 +101,11 @@ def test_rules_folder_must_exist_and_hold_yaml(tmp_path):
         load_rules(tmp_path / "missing")
     with pytest.raises(ContentError, match=r"no \.yaml"):
         load_rules(tmp_path)
+
+
+def test_source_word_lists_joined_once_are_the_lists_joined(rules):
+    """``union`` joins lists once per rule set; it must hold exactly their words."""
+    words = rules.source_words
+    joined = words.union("roles", "documents")
+    assert joined == words.sets["roles"] | words.sets["documents"]
+    assert words.union("roles", "documents") is joined

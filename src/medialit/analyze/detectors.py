@@ -1024,7 +1024,7 @@ def _bare_singular(word: str, words: SourceWords | None) -> bool:
     determiner; plurals ('officials'), pronouns and role nouns ('police') can."""
     if not word.islower() or word in PRONOUNS or word.endswith("s"):
         return False
-    return words is None or word not in words.sets["roles"] | words.sets["anonymous_heads"]
+    return words is None or word not in words.union("roles", "anonymous_heads")
 
 
 def _trailing_noun_phrase(left: str) -> tuple[int, int] | None:
@@ -1081,7 +1081,7 @@ def _appositive(left: str, words: SourceWords | None = None) -> tuple[int, int] 
     if not body.endswith(","):
         return None
     body = body[:-1]
-    roles = words.sets["roles"] | words.sets["titles"] if words else frozenset()
+    roles = words.union("roles", "titles") if words else frozenset()
     for _ in range(4):  # at most four inserted parts in a row
         cut = body.rfind(",")
         if cut < 0:
@@ -1253,8 +1253,7 @@ def _can_follow_verb(phrase: str, words: SourceWords) -> bool:
     """After a verb ("..., said Rutte"), a source has a capitalised word, a pronoun, or a
     noun that can speak ("said officials"); "said sales had fallen" names nobody."""
     tokens = _TOKEN.findall(phrase)
-    sets = words.sets
-    nouns = sets["roles"] | sets["documents"] | sets["anonymous_heads"] | sets["titles"]
+    nouns = words.union("roles", "documents", "anonymous_heads", "titles")
     return any(
         t[:1].isupper()
         or t.lower() in PRONOUNS | DETERMINERS
@@ -1728,8 +1727,7 @@ def _one_person(phrase: str, kind: Kind | None, words: SourceWords) -> bool:
         return False
     head_words = core(phrase)
     plain = plain_word(head_of(head_words)) if head_words else ""
-    sets = words.sets
-    if not plain or plain in sets["organisations"] | sets["groups"] | _MANY:
+    if not plain or plain in _MANY or plain in words.union("organisations", "groups"):
         return False  # "a ministry", "police", "staff": a body or a group, "it" or "they"
     if plain.endswith("s") and not plain.endswith("ss"):
         return False  # "officials", "witnesses"
@@ -1856,7 +1854,7 @@ def find_attributions(
             if group.id == "provenance" and not _findings_before(text, cand.start, rules):
                 continue  # "The money comes from taxpayers": no finding is sourced
             source = _phrase_after(
-                text, cand.end, nouns=sets["documents"] | sets["roles"],
+                text, cand.end, nouns=rules.source_words.union("documents", "roles"),
                 organisations=sets["organisations"],
             )
             lone = _LONE_OBJECT_PRONOUN.match(text, cand.end)
@@ -1879,7 +1877,7 @@ def find_attributions(
                 # "according to court documents and evidence presented at trial": both
                 also = _AND_NEXT.match(text, source[1])
                 second = _phrase_after(
-                    text, also.end(), nouns=sets["documents"] | sets["roles"],
+                    text, also.end(), nouns=rules.source_words.union("documents", "roles"),
                     organisations=sets["organisations"],
                 ) if also else None
                 if second is not None:

@@ -195,7 +195,7 @@ def classify(phrase: str, after: str, at_sentence_start: bool, words: SourceWord
     first = _WORD.findall(phrase)[:1]
     # capitalised only because it opens the sentence: "Officials said", "Police say"
     opening_only = at_sentence_start and first == [head]
-    if not _capitalised(head) or (opening_only and plain in sets["roles"] | sets["documents"]):
+    if not _capitalised(head) or (opening_only and plain in words.union("roles", "documents")):
         if plain in sets["documents"]:
             return "document"
         return _definite(phrase, head_words, sets) or "described"
@@ -266,13 +266,14 @@ def _titled_name(words: list[str], sets: dict[str, frozenset[str]]) -> bool:
     used as a title, then at least two capitalised words that are no organisation word,
     is a person, even when an organisation word ('Senate') stands before the role."""
     plains = [plain_word(w) for w in words]
+    roles, organisations = sets["roles"], sets["organisations"]
     for i, p in enumerate(plains[:-2]):
-        if p in sets["roles"] - sets["organisations"] or p in sets["titles"]:
-            name = words[i + 1 :]
+        if (p in roles and p not in organisations) or p in sets["titles"]:
+            name = plains[i + 1 :]
             if (
                 len(name) >= 2
-                and all(_capitalised(w) for w in name)
-                and not any(plain_word(w) in sets["organisations"] | sets["roles"] for w in name)
+                and all(_capitalised(w) for w in words[i + 1 :])
+                and not any(w in organisations or w in roles for w in name)
             ):
                 return True
     return False
